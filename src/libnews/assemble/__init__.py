@@ -1,0 +1,1 @@
+"""Assemblers: candidates → the contract models."""

@@ -1,0 +1,1 @@
+"""Shipped data tables (TOML).  See `libnews.resources` for how they are read."""

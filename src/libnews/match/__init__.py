@@ -1,0 +1,1 @@
+"""Matchers: (Document, Resources) → typed candidates with spans."""

@@ -1,0 +1,108 @@
+"""`parse_article`: the pipeline, top to bottom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from libnews.assemble.actors import find_actors
+from libnews.assemble.events import find_agreements_and_events
+from libnews.document import Document
+from libnews.match.dates import find_dates
+from libnews.models import Article
+from libnews.options import ParseOptions
+from libnews.resources import Resources, default_resources
+from libnews.text.normalize import normalize
+from libnews.text.segment import split_sentences
+
+__all__ = ["parse_article", "parse_published"]
+
+PublishedInput = str | dt.date | dt.datetime | None
+"""What `published` accepts: an ISO ``YYYY-MM-DD`` string, a date, a datetime, or None."""
+
+
+def parse_published(published: PublishedInput) -> dt.date | None:
+    """Check and convert the `published` argument.
+
+    >>> parse_published("2020-12-15")
+    datetime.date(2020, 12, 15)
+    """
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        value = published.strip()
+        try:
+            # Accept a full ISO timestamp too: corpora often store one.
+            return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise ValueError(
+            f"published={published!r} is not a date: pass an ISO 'YYYY-MM-DD' string, "
+            "a datetime.date, a datetime.datetime, or None"
+        )
+    raise ValueError(
+        f"published must be an ISO 'YYYY-MM-DD' string, a datetime.date, a datetime.datetime "
+        f"or None, not {type(published).__name__}"
+    )
+
+
+def parse_article(
+    text: str,
+    published: PublishedInput = None,
+    *,
+    resources: Resources | None = None,
+    options: ParseOptions | None = None,
+) -> Article:
+    """Parse one Arabic news article into an `Article`.
+
+    Args:
+        text: The article, as a ``str``.  It is never modified: ``Article.text``
+            is this string and every `Span` points into it.
+        published: The publication day, used to resolve relative dates
+            (``أمس``) and dates written without a year: an ISO
+            ``YYYY-MM-DD`` string, a `datetime.date`, or None.
+        resources: Data tables to match with (default: the shipped ones;
+            see `libnews.load_resources` to add your own).
+        options: How to resolve what the text leaves open.
+
+    Raises:
+        TypeError: *text* is not a ``str`` (bytes must be decoded first).
+        ValueError: *published* is not a date or an ISO date string.
+
+    Example:
+        >>> article = parse_article("وقّع الوزير الاتفاقية في 4 ديسمبر 2020.")
+        >>> [str(d) for d in article.dates]
+        ['DateMention[2020-12-04 day gregorian]{4 ديسمبر 2020}']
+    """
+    if isinstance(text, bytes | bytearray):
+        raise TypeError("text must be str, not bytes: decode it first, e.g. data.decode('utf-8')")
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    day = parse_published(published)
+    options = options or ParseOptions()
+    resources = resources or default_resources()
+    source = text if options.max_chars is None else text[: options.max_chars]
+    aligned = normalize(source)
+    doc = Document(
+        text=text,
+        published=day,
+        aligned=aligned,
+        sentences=split_sentences(aligned),
+        resources=resources,
+        options=options,
+    )
+    dates = find_dates(doc)
+    actors, attributions = find_actors(doc)
+    agreements, events = find_agreements_and_events(doc, dates, actors)
+    return Article(
+        text=text,
+        published=day,
+        dates=dates,
+        actors=actors,
+        agreements=agreements,
+        events=events,
+        attributions=attributions,
+    )

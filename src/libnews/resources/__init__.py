@@ -1,0 +1,163 @@
+"""The data libnews matches with: shipped tables plus the user's own.
+
+Every ``*.toml`` file in ``libnews/data`` holds arrays of tables
+(``[[country]]``, ``[[title]]``, ``[[month]]`` …).  Each table name has an
+entry model in `libnews.resources.schema` that validates its entries and
+names their merge key.  User files of the same shape are merged onto the
+shipped tables by that key: list fields are unioned, and ``replace = true``
+swaps the whole entry.
+
+>>> res = default_resources()
+>>> len(res.entries("title")) > 0
+True
+
+`Resources` is immutable and caches what matchers compile from it
+(`Resources.compiled`), so a resource set is passed around as a value and
+nothing is global but the cached default.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from importlib import resources as importlib_resources
+from os import PathLike
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from libnews.errors import ResourceError
+from libnews.resources.schema import ENTRY_MODELS, Entry
+
+__all__ = ["Resources", "default_resources", "load_resources"]
+
+E = TypeVar("E", bound=Entry)
+T = TypeVar("T")
+
+# Data files that are not entry tables (read by their own modules).
+_NOT_TABLES = frozenset({"charmap.toml"})
+
+
+class Resources:
+    """An immutable set of validated data tables and what was compiled from them."""
+
+    def __init__(self, tables: Mapping[str, tuple[Entry, ...]], sources: tuple[str, ...]) -> None:
+        self._tables = dict(tables)
+        self.sources = sources
+        """The files these tables were read from, shipped first."""
+        self._compiled: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(rows)}" for name, rows in sorted(self._tables.items()))
+        return f"Resources({counts})"
+
+    def __contains__(self, table: str) -> bool:
+        return table in self._tables
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """Names of the tables present."""
+        return tuple(sorted(self._tables))
+
+    def entries(self, table: str, model: type[E] | None = None) -> tuple[E, ...]:
+        """The validated entries of *table* (empty if absent)."""
+        rows = self._tables.get(table, ())
+        if model is not None:
+            for row in rows:
+                if not isinstance(row, model):
+                    raise TypeError(f"table {table!r} holds {type(row).__name__}, not {model.__name__}")
+        return rows  # type: ignore[return-value]
+
+    def compiled(self, key: str, build: Callable[[Resources], T]) -> T:
+        """``build(self)``, computed once per resource set and cached under *key*."""
+        try:
+            return self._compiled[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._compiled:
+                self._compiled[key] = build(self)
+            return self._compiled[key]  # type: ignore[no-any-return]
+
+    def extended(self, *files: str | PathLike[str], **entries: Iterable[Mapping[str, Any]]) -> Resources:
+        """A new resource set with *files* and keyword *entries* (``title=[{...}]``) merged on."""
+        raw: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        for path in files:
+            _collect(raw, Path(path).read_text("utf-8"), str(path))
+        for table, rows in entries.items():
+            raw.setdefault(table, []).extend(("<python>", dict(row)) for row in rows)
+        tables = {name: list(rows) for name, rows in self._tables.items()}
+        for table, collected in raw.items():
+            _merge(tables, table, collected)
+        return Resources({k: tuple(v) for k, v in tables.items()}, self.sources + tuple(map(str, files)))
+
+
+def _collect(raw: dict[str, list[tuple[str, Mapping[str, Any]]]], text: str, source: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ResourceError(f"{source}: not valid TOML: {exc}") from exc
+    for table, rows in data.items():
+        if table not in ENTRY_MODELS:
+            known = ", ".join(sorted(ENTRY_MODELS))
+            raise ResourceError(f"{source}: unknown table [[{table}]] (known: {known})")
+        if not isinstance(rows, list):
+            raise ResourceError(f"{source}: {table} must be an array of tables ([[{table}]])")
+        raw.setdefault(table, []).extend((source, row) for row in rows)
+
+
+def _merge(tables: dict[str, list[Entry]], table: str, rows: list[tuple[str, Mapping[str, Any]]]) -> None:
+    model = ENTRY_MODELS[table]
+    current = tables.setdefault(table, [])
+    position = {entry.key(): i for i, entry in enumerate(current)}
+    for source, given in rows:
+        row = dict(given)
+        replace = bool(row.pop("replace", False))
+        try:
+            entry = model.model_validate(row)
+        except ValidationError as exc:
+            raise ResourceError(f"{source}: bad [[{table}]] entry {row!r}: {exc}") from exc
+        key = entry.key()
+        if key in position and not replace:
+            current[position[key]] = current[position[key]].merged_with(entry)
+        elif key in position:
+            current[position[key]] = entry
+        else:
+            position[key] = len(current)
+            current.append(entry)
+
+
+def _shipped_files() -> list[tuple[str, str]]:
+    folder = importlib_resources.files("libnews.data")
+    files = [
+        (item.name, item.read_text("utf-8"))
+        for item in folder.iterdir()
+        if item.name.endswith(".toml") and item.name not in _NOT_TABLES
+    ]
+    return sorted(files)
+
+
+def load_resources(extra: Iterable[str | PathLike[str]] = (), *, shipped: bool = True) -> Resources:
+    """Read the shipped tables (unless ``shipped=False``) and merge *extra* files onto them."""
+    raw: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+    sources: list[str] = []
+    if shipped:
+        for name, text in _shipped_files():
+            _collect(raw, text, f"libnews/data/{name}")
+            sources.append(f"libnews/data/{name}")
+    tables: dict[str, list[Entry]] = {}
+    for table, rows in raw.items():
+        _merge(tables, table, rows)
+    base = Resources({k: tuple(v) for k, v in tables.items()}, tuple(sources))
+    extra = list(extra)
+    return base.extended(*extra) if extra else base
+
+
+@cache
+def default_resources() -> Resources:
+    """The shipped tables, read and validated once per process."""
+    return load_resources()

@@ -1,0 +1,9 @@
+"""Entry models of the events tables."""
+
+from __future__ import annotations
+
+from libnews.resources.entry import Entry
+
+__all__ = ["MODELS"]
+
+MODELS: dict[str, type[Entry]] = {}

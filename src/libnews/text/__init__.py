@@ -1,0 +1,1 @@
+"""Text handling with offsets: alignment, normalizers, segmentation."""

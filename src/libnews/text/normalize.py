@@ -1,0 +1,162 @@
+"""Offset-keeping Arabic normalizers.
+
+Each normalizer is a named step, ``AlignedText -> AlignedText``, that maps a
+character to one character or deletes it.  The character maps live in
+``data/charmap.toml``; `collapse_whitespace` is the only step written as a
+pattern.  `Normalizer` composes steps, merging consecutive character maps
+into a single ``str.translate`` table once, when it is built.
+
+>>> at = MATCHING.normalize("وقّع «السّراج» في ٤ ديسمبر")
+>>> at.text
+'وقع "السراج" في 4 ديسمبر'
+>>> at.span(1, 3).text  # the deleted shadda is kept inside the original span
+'قّع'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from libnews.text.aligned import AlignedText
+
+__all__ = [
+    "CHARMAP_STEPS",
+    "MATCHING",
+    "Normalizer",
+    "collapse_whitespace",
+    "fold",
+    "normalize",
+]
+
+# The order in which the shipped steps run in the default matching pipeline.
+CHARMAP_STEPS = (
+    "remove_controls",
+    "strip_tashkeel",
+    "remove_tatweel",
+    "fold_alef",
+    "fold_yeh",
+    "fold_teh_marbuta",
+    "fold_digits",
+    "fold_punctuation",
+)
+
+Step = Callable[[AlignedText], AlignedText]
+
+
+@cache
+def _charmaps() -> Mapping[str, dict[int, str | None]]:
+    raw = tomllib.loads(resources.files("libnews.data").joinpath("charmap.toml").read_text("utf-8"))
+    tables: dict[str, dict[int, str | None]] = {}
+    for step in raw["step"]:
+        table: dict[int, str | None] = {}
+        for key, value in step["map"].items():
+            if len(value) > 1:
+                raise ValueError(f"charmap step {step['name']!r}: {key!r} maps to more than one character")
+            first, _, last = key.partition("-") if len(key) == 3 else (key, "", key)
+            if len(first) != 1 or len(last) != 1:
+                raise ValueError(f"charmap step {step['name']!r}: bad key {key!r}")
+            for code in range(ord(first), ord(last) + 1):
+                table[code] = value or None
+        tables[step["name"]] = table
+    return tables
+
+
+def _deletable(table: Mapping[int, str | None]) -> regex.Pattern[str] | None:
+    deleted = sorted(code for code, value in table.items() if value is None)
+    if not deleted:
+        return None
+    return regex.compile("[" + "".join(regex.escape(chr(code)) for code in deleted) + "]+")
+
+
+_WHITESPACE_RUN = regex.compile(r"[^\S\n]*\n\s*|[^\S\n]{2,}|[^\S\n ]")
+
+
+def _collapse(run: str) -> str:
+    return "\n" if "\n" in run else " "
+
+
+def collapse_whitespace(text: AlignedText) -> AlignedText:
+    """Runs of white space become one space, or one newline if they hold a line break."""
+    return text.substitute(_WHITESPACE_RUN, _collapse)
+
+
+@dataclass(frozen=True, slots=True)
+class _CharmapStep:
+    table: dict[int, str | None]
+    deletable: regex.Pattern[str] | None
+
+    def __call__(self, text: AlignedText) -> AlignedText:
+        return text.translate(self.table, self.deletable)
+
+
+def charmap_step(*names: str) -> Step:
+    """One step applying the named character maps of ``charmap.toml``, in order."""
+    merged: dict[int, str | None] = {}
+    for name in names:
+        table = _charmaps()[name]
+        # Compose: a character already mapped by an earlier step is mapped again by this one.
+        for code, value in list(merged.items()):
+            if value is not None and ord(value) in table:
+                merged[code] = table[ord(value)]
+        for code, value in table.items():
+            merged.setdefault(code, value)
+    return _CharmapStep(merged, _deletable(merged))
+
+
+class Normalizer:
+    """A pipeline of named steps; consecutive character maps run as one table."""
+
+    def __init__(self, steps: Iterable[str | Step]) -> None:
+        self.names: tuple[str, ...] = ()
+        self._steps: list[Step] = []
+        pending: list[str] = []
+        names: list[str] = []
+        for step in steps:
+            if isinstance(step, str) and step in _charmaps():
+                pending.append(step)
+                names.append(step)
+                continue
+            if pending:
+                self._steps.append(charmap_step(*pending))
+                pending = []
+            if isinstance(step, str):
+                raise ValueError(f"unknown normalizer step {step!r}")  # noqa: TRY004 (a bad value, not type)
+            names.append(getattr(step, "__name__", repr(step)))
+            self._steps.append(step)
+        if pending:
+            self._steps.append(charmap_step(*pending))
+        self.names = tuple(names)
+
+    def __repr__(self) -> str:
+        return f"Normalizer({list(self.names)!r})"
+
+    def normalize(self, text: str) -> AlignedText:
+        """Run every step over *text* and keep the offsets back to it."""
+        aligned = AlignedText.identity(text)
+        for step in self._steps:
+            aligned = step(aligned)
+        return aligned
+
+    def fold(self, text: str) -> str:
+        """The normalized string alone (for data-file entries and queries)."""
+        return self.normalize(text).text
+
+
+MATCHING = Normalizer([*CHARMAP_STEPS, collapse_whitespace])
+"""The pipeline every matcher works on: all folds, then white space collapsed."""
+
+
+def normalize(text: str) -> AlignedText:
+    """Normalize *text* with the `MATCHING` pipeline."""
+    return MATCHING.normalize(text)
+
+
+def fold(text: str) -> str:
+    """Fold *text* exactly as article text is folded before matching."""
+    return MATCHING.fold(text)
