@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from libnews._version import __version__
 from libnews.errors import LibnewsError, ResourceError
+from libnews.frames import to_frames
+from libnews.html import render_html
+from libnews.many import parse_many
 from libnews.models import (
     Actor,
     Agreement,
@@ -43,6 +46,9 @@ __all__ = [
     "default_resources",
     "load_resources",
     "parse_article",
+    "parse_many",
+    "render_html",
+    "to_frames",
 ]
 
 

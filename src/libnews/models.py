@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Actor",
@@ -39,7 +42,7 @@ AgreementKind = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True, extra="forbid", defer_build=True)
 
 
 class Span(_Model):
@@ -203,6 +206,23 @@ class Article(_Model):
     """Events, in text order."""
     attributions: list[Attribution] = Field(default_factory=list)
     """Who the article says its information comes from."""
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the highlighted article and its tables (see `libnews.render_html`)."""
+        from libnews.html import article_html  # noqa: PLC0415 - keeps `import libnews` light
+
+        return article_html(self)
+
+    def to_frames(self, article_id: str | None = None) -> dict[str, pd.DataFrame]:
+        """The extracted items as pandas DataFrames, one per table (needs the ``[pandas]`` extra).
+
+        Returns a dict with the keys ``dates``, ``actors``, ``titles``,
+        ``agreements``, ``clauses``, ``events`` and ``attributions``; see
+        `libnews.frames.COLUMNS` for the columns and their types.
+        """
+        from libnews.frames import article_frames  # noqa: PLC0415 - pandas is optional
+
+        return article_frames(self, article_id)
 
 
 def iter_spans(article: Article) -> Iterator[Span]:

@@ -1,13 +1,574 @@
-"""Actors and attributions (being written: issue #3)."""
+"""Actors and attributions: mentions merged into one `Actor` each, with titles and coreference.
+
+The stage runs in this order, all in normalized coordinates until the end:
+
+1. `find_entities`: countries, places, organizations (gazetteer and head-noun
+   patterns), nationality adjectives, and the title-layer hits.
+2. `grow_titles`: each title form grown to its written extent, with its
+   country and organization.
+3. Person names around titles, reporting verbs, quotes and appositions.
+4. Titles attached to people (before, after, in apposition, chained).
+5. Coreference: a surname or part of a name joins the full name; a bare title
+   (``الوزير الليبي``, ``نظيره الإيطالي``) joins the person holding it;
+   ``حكومة طرابلس`` joins the government of the country whose capital it names.
+6. Ids ``a1``, ``a2``… in order of first mention; spans cut from the original.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import regex
+
 from libnews.document import Document
-from libnews.models import Actor, Attribution
+from libnews.match.actors import EntityMention, Tokens, find_entities, read_name, strip_clitic
+from libnews.match.attribution import find_attributions
+from libnews.match.lexicon import Lexicon, actor_lexicon
+from libnews.match.titles import TitleMention, grow_titles, is_honorific
+from libnews.models import Actor, ActorKind, Attribution, Title
+from libnews.text.normalize import fold
 
 __all__ = ["find_actors"]
 
+# Between a title and the name it introduces: spaces, a comma, an opening quote.
+_TITLE_TO_NAME = regex.compile(r'[ ]*,?[ ]*"?')
+# Between a name and the title that follows it in apposition.
+_NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
+_QUOTED = regex.compile(r'"([^"\n]{2,60})"')
+_PUNCT = regex.compile(r"[.,;:!?()\[\]\"'\n-]")
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int
+    end: int
+    words: tuple[str, ...]
+    titles: list[TitleMention] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: ActorKind
+    name: str
+    key: str
+    country: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+    org_type: str | None = None
+    head: str | None = None
+    words: tuple[str, ...] = ()
+    gazetteer: bool = True
+    actor_id: str = ""
+    referring: set[tuple[int, int]] = field(default_factory=set)
+    """Mentions that refer without naming (bare titles): not aliases."""
+
+
+def _mark(tokens: Tokens, spans: list[tuple[int, int]]) -> set[int]:
+    """Starts of the tokens lying inside any of *spans*."""
+    blocked: set[int] = set()
+    for start, end in spans:
+        i = max(tokens.covering(start), 0)
+        while i < len(tokens) and tokens.items[i].start < end:
+            if tokens.items[i].end > start:
+                blocked.add(tokens.items[i].start)
+            i += 1
+    return blocked
+
+
+def _is_boundary_before(tokens: Tokens, i: int, lexicon: Lexicon, title_ends: set[int]) -> bool:
+    if i == 0:
+        return True
+    if _PUNCT.search(tokens.gap(i - 1)):
+        return True
+    prev = tokens.items[i - 1]
+    word = prev.text
+    return prev.end in title_ends or any(
+        w in lexicon.stop or w in lexicon.reporting_verbs for w in strip_clitic(word)
+    )
+
+
+def _find_persons(
+    tokens: Tokens,
+    lexicon: Lexicon,
+    titles: list[TitleMention],
+    *,
+    blocked: set[int],
+    honorific_spans: list[tuple[int, int]],
+    title_blocked: set[int],
+) -> list[_Person]:
+    text = tokens.text
+    candidates: list[_Person] = []
+    title_ends = {t.end for t in titles}
+    honorific_at = dict(honorific_spans)
+
+    def add(i: int, j: int | None, *, quoted: bool = False) -> None:
+        if j is None or j < i:
+            return
+        start, end = tokens.items[i].start, tokens.items[j].end
+        words = tuple(t.text for t in tokens.items[i : j + 1])
+        candidates.append(_Person(start, end, words))
+        del quoted
+
+    # 1. After a title (and honorifics), possibly in quotes or after a comma.
+    for title in titles:
+        position = _skip_to_name(text, title.end, honorific_at)
+        i = tokens.at_start(position)
+        if i is None:
+            continue
+        if text[position - 1 : position] == '"':
+            close = text.find('"', position)
+            if 0 < close - position <= 50:
+                j = tokens.at_end(close)
+                # A quoted name after a title is a name even where its words are also a place.
+                if (
+                    j is not None
+                    and j - i < 5
+                    and all(tokens.items[k].start not in title_blocked for k in range(i, j + 1))
+                ):
+                    add(i, j, quoted=True)
+                    continue
+        end = read_name(tokens, i, lexicon, blocked, loose=title.complete)
+        if end is None or end == i:
+            # صلاح الدين النمروش: a given name that is also a place.
+            strict = read_name(tokens, i, lexicon, title_blocked, loose=False, weak=False)
+            if strict is not None and strict > i:
+                end = strict
+        if end is not None and "," in text[title.end : tokens.items[i].start]:
+            # TITLE، NAME، : the apposition runs to the next comma, and must be closed by one
+            # unless the name starts with a known given name.
+            strict = read_name(tokens, i, lexicon, blocked, loose=False, weak=False)
+            k = end
+            while k + 1 < len(tokens) and tokens.joined(k) and k - i < 4:
+                nxt = tokens.items[k + 1]
+                if nxt.start in blocked or nxt.text in lexicon.stop:
+                    break
+                k += 1
+            if k + 1 < len(tokens) and tokens.gap(k).strip(" ") in (",", "."):
+                end = k
+            elif strict is None:
+                end = None
+        add(i, end)
+
+    # 2. Before a title in apposition: فايز السراج، رئيس المجلس الرئاسي.
+    for title in titles:
+        t = tokens.at_start(title.start)
+        if t is None:
+            t = tokens.covering(title.start)
+        if t <= 0 or _NAME_TO_TITLE.fullmatch(tokens.gap(t - 1)) is None:
+            continue
+        for s in range(max(0, t - 5), t):
+            if tokens.items[s].start in blocked:
+                continue
+            end = read_name(tokens, s, lexicon, blocked, loose=False)
+            if end == t - 1 and _is_boundary_before(tokens, s, lexicon, title_ends):
+                add(s, end)
+                break
+
+    # 3. Names after reporting verbs, and names led by a known given name anywhere.
+    for i, tok in enumerate(tokens.items):
+        if tok.start in blocked:
+            continue
+        after_verb = (
+            i > 0
+            and tokens.joined(i - 1)
+            and any(w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[i - 1].text))
+        )
+        if not after_verb and tok.text not in lexicon.given:
+            continue
+        end = read_name(tokens, i, lexicon, blocked, loose=False, weak=after_verb)
+        if end is not None and end > i:
+            add(i, end)
+
+    # 4. Quoted names: «لورينسو غويريني».
+    for match in _QUOTED.finditer(text):
+        i, j = tokens.at_start(match.start(1)), tokens.at_end(match.end(1))
+        if i is None or j is None or j - i > 3:
+            continue
+        end = read_name(tokens, i, lexicon, blocked, loose=False)
+        if end == j and j > i:
+            add(i, j, quoted=True)
+
+    from libnews.match.phrases import select_longest  # noqa: PLC0415
+
+    return select_longest(candidates)
+
+
+def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int:
+    """Past the spaces, comma, quote and honorifics that may stand between a title and a name."""
+    while True:
+        match = _TITLE_TO_NAME.match(text, position)
+        position = match.end() if match else position
+        if position not in honorific_at:
+            return position
+        position = honorific_at[position]
+
+
+def _attach_titles(
+    persons: list[_Person], titles: list[TitleMention], text: str, honorific_at: dict[int, int]
+) -> list[TitleMention]:
+    """Attach titles to the people they name; returns the titles left over (bare titles)."""
+    used: set[int] = set()
+    by_start = {t.start: n for n, t in enumerate(titles)}
+    # Backward: a title right before the name (spaces, a comma, a quote or honorifics between).
+    person_at = {p.start: p for p in persons}
+    for n, title in enumerate(titles):
+        person = person_at.get(_skip_to_name(text, title.end, honorific_at))
+        if person is not None:
+            person.titles.append(title)
+            used.add(n)
+    for person in persons:
+        # Forward: titles in apposition after the name, possibly a chain of them.
+        position = person.end
+        while True:
+            match = _NAME_TO_TITLE.match(text, position)
+            nxt = by_start.get(match.end() if match else position)
+            if nxt is None or nxt in used or titles[nxt].counterpart:
+                break
+            person.titles.append(titles[nxt])
+            used.add(nxt)
+            position = titles[nxt].end
+    return [t for n, t in enumerate(titles) if n not in used]
+
+
+def _fit(bare: TitleMention, bare_text: str, person: _Person, text: str) -> int:
+    """How well a bare title fits a person: 3 same words, 2 same role, 1 same family, 0 not."""
+    if bare.country is not None and person.country not in (None, bare.country):
+        return 0
+    if bare.counterpart:
+        return 1 if bare.country is not None and person.country == bare.country else 0
+    best = 0
+    for title in person.titles:
+        if title.counterpart or not title.role or not bare.role:
+            continue
+        if fold(text[title.start : title.end]) == bare_text:
+            best = max(best, 3)
+        elif title.role == bare.role or title.role.startswith(bare.role + "."):
+            best = max(best, 2)
+        elif "." not in bare.role and bare.category == title.category:
+            best = max(best, 1)
+    return best
+
+
+def _resolve_bare_titles(bare: list[TitleMention], persons: list[_Person], text: str) -> None:
+    """A title with no name next to it refers to the person holding it.
+
+    The best fit wins (same words, then same role, then same family of titles);
+    among equals the most recent person before it, else the first after it.
+    """
+    named = [(p, list(p.titles)) for p in persons]
+    for title in bare:
+        bare_text = text[title.start : title.end]
+        scored = []
+        for person, own in named:
+            holder = _Person(person.start, person.end, person.words, own, country=person.country)
+            score = _fit(title, bare_text, holder, text)
+            if score:
+                scored.append((score, person))
+        if not scored:
+            continue
+        best = max(score for score, _ in scored)
+        fits = [p for score, p in scored if score == best]
+        before = [p for p in fits if p.start < title.start]
+        target = before[-1] if before else min(fits, key=lambda p: p.start)
+        target.mentions.append((title.start, title.end))
+        target.titles.append(title)
+
+
+def _merge_persons(
+    persons: list[_Person], tokens: Tokens, lexicon: Lexicon, blocked: set[int]
+) -> list[_Person]:
+    """One person per name: shorter names that are part of a longer one join it."""
+    merged: list[_Person] = []
+    for person in sorted(persons, key=lambda p: -len(p.words)):
+        home = None
+        for other in merged:
+            if _part_of(person.words, other.words):
+                home = other
+                break
+        if home is None:
+            person.mentions.append((person.start, person.end))
+            merged.append(person)
+        else:
+            home.mentions.append((person.start, person.end))
+            home.titles.extend(person.titles)
+            alias = " ".join(person.words)
+            if alias not in home.aliases:
+                home.aliases.append(alias)
+    # Surnames and tails of names standing alone elsewhere: «السراج», وقال بوتين, داود أوغلو.
+    tails: dict[str, _Person] = {}
+    for person in merged:
+        if len(person.words) < 2:
+            continue
+        last = person.words[-1]
+        if len(last) >= 3 and last not in lexicon.stop and last not in lexicon.given:
+            tails.setdefault(last, person)
+    covered = {m for p in merged for m in p.mentions}
+    if tails:
+        text = tokens.text
+        for i, tok in enumerate(tokens.items):
+            if tok.start in blocked:
+                continue
+            for form in strip_clitic(tok.text):
+                holder = tails.get(form)
+                if holder is None:
+                    continue
+                start = (
+                    tok.end - len(form)
+                    if not (form.startswith("ال") and tok.text.startswith("لل"))
+                    else tok.start + 1
+                )
+                span = (start, tok.end)
+                if any(s <= span[0] and span[1] <= e for s, e in covered):
+                    break
+                if form.startswith("ال"):
+                    quoted = text[max(0, start - 1) : start] == '"' or text[tok.end : tok.end + 1] == '"'
+                    near_verb = i > 0 and any(
+                        w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[i - 1].text)
+                    )
+                    if not (quoted or near_verb):
+                        break
+                # Two-word tails (داود أوغلو) are found as the second word's mention grows left.
+                if i > 0 and tokens.joined(i - 1) and len(holder.words) >= 3:
+                    prev = tokens.items[i - 1].text
+                    if prev == holder.words[-2] and tokens.items[i - 1].start not in blocked:
+                        span = (tokens.items[i - 1].start, tok.end)
+                holder.mentions.append(span)
+                alias = text[span[0] : span[1]]
+                if alias not in holder.aliases and " ".join(holder.words) != alias:
+                    holder.aliases.append(alias)
+                covered.add(span)
+                break
+    return merged
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if len(short) >= len(long):
+        return short == long
+    size = len(short)
+    return any(long[offset : offset + size] == short for offset in range(1, len(long) - size + 1))
+
+
+def _dominant_country(entities: list[EntityMention]) -> str | None:
+    """The country the article is most about: most named, by country, adjective or place."""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for mention in entities:
+        for part in (mention, *mention.inner):
+            if part.kind in ("country", "nisba", "place") and part.country:
+                counts[part.country] += 1
+                order.append(part.country)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(code for code in order if counts[code] == best)
+
+
+def _cluster_entities(entities: list[EntityMention], lexicon: Lexicon, text: str) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    for mention in entities:
+        if mention.kind in ("nisba", "org_adj"):
+            continue
+        kind: ActorKind = "organization" if mention.kind == "org" else mention.kind  # type: ignore[assignment]
+        cluster = clusters.get(mention.key)
+        if cluster is None:
+            cluster = _Cluster(
+                kind,
+                mention.name.strip('"'),
+                mention.key,
+                mention.country,
+                org_type=mention.org_type,
+                head=mention.head,
+                words=mention.words,
+                gazetteer=mention.gazetteer,
+            )
+            clusters[mention.key] = cluster
+        cluster.mentions.append((mention.start, mention.end))
+        if cluster.country is None:
+            cluster.country = mention.country
+    _merge_organizations(clusters, entities, lexicon)
+    _merge_parenthesized(clusters, entities, text)
+    return clusters
+
+
+_PARENTHESIS = regex.compile(r"[ ]*\([ ]*")
+
+
+def _merge_parenthesized(clusters: dict[str, _Cluster], entities: list[EntityMention], text: str) -> None:
+    """شركة النفط الوطنية (NOC): an organization and its acronym in parentheses are one."""
+    for first, second in pairwise(entities):
+        if first.kind != "org" or second.kind != "org" or first.key == second.key:
+            continue
+        gap = _PARENTHESIS.fullmatch(text, first.end, second.start)
+        if gap is None or text[second.end : second.end + 2].strip(" ")[:1] != ")":
+            continue
+        one, other = clusters.get(first.key), clusters.get(second.key)
+        if one is None or other is None:
+            continue
+        keep, drop = (other, one) if other.gazetteer and not one.gazetteer else (one, other)
+        keep.mentions.extend(drop.mentions)
+        keep.country = keep.country or drop.country
+        del clusters[drop.key]
+        for mention in entities:
+            if mention.key == drop.key:
+                mention.key = keep.key
+
+
+def _merge_organizations(
+    clusters: dict[str, _Cluster], entities: list[EntityMention], lexicon: Lexicon
+) -> None:
+    """حكومة الوفاق ⊂ حكومة الوفاق الوطني; حكومة طرابلس = the government of Libya."""
+    orgs = [c for c in clusters.values() if c.kind == "organization"]
+    governments = [c for c in orgs if c.org_type == "government" and c.country]
+    for mention in entities:
+        if mention.kind != "org" or mention.place_country is None or mention.head is None:
+            continue
+        own = clusters.get(mention.key)
+        if own is None or len(own.mentions) > 1 or own.org_type != "government":
+            continue
+        same = [g for g in governments if g.key != own.key and g.country == mention.place_country]
+        if len(same) > 1:
+            same = [g for g in same if fold(g.name).split(" ")[0] == mention.head]
+        if len(same) == 1:
+            target = same[0]
+            target.mentions.extend(own.mentions)
+            del clusters[own.key]
+    for short in sorted(orgs, key=lambda c: len(c.words)):
+        if short.key not in clusters or short.gazetteer or short.head is None:
+            continue
+        for long in orgs:
+            if (
+                long is not short
+                and long.key in clusters
+                and long.head == short.head
+                and len(long.words) > len(short.words)
+                and long.words[: len(short.words)] == short.words
+                and short.country in (None, long.country)
+            ):
+                long.mentions.extend(short.mentions)
+                del clusters[short.key]
+                break
+    del lexicon
+
 
 def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
-    """Each distinct actor of *doc* once, and who the article cites."""
-    return [], []
+    """Each distinct actor of *doc* once, and who the article cites.
+
+    Returns:
+        The actors, with ids ``a1``, ``a2``… in order of first mention, and the
+        attributions in text order.
+    """
+    lexicon = actor_lexicon(doc.resources)
+    text = doc.aligned.text
+    tokens = Tokens(text)
+    entities, title_hits, _events = find_entities(tokens, lexicon)
+    entities_at = {m.start: m for m in entities}
+    honorific_spans = [(h.start, h.end) for h in title_hits if is_honorific(h)]
+    titles = grow_titles(title_hits, tokens, entities_at, lexicon)
+    blocked = _mark(
+        tokens,
+        [(m.start, m.end) for m in entities] + [(t.start, t.end) for t in titles] + honorific_spans,
+    )
+    title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
+    persons = _find_persons(
+        tokens,
+        lexicon,
+        titles,
+        blocked=blocked,
+        honorific_spans=honorific_spans,
+        title_blocked=title_blocked,
+    )
+    # A person's name wins over a place or organization read inside it.
+    if persons:
+        taken = [(p.start, p.end) for p in persons]
+        entities = [m for m in entities if not any(s < m.end and m.start < e for s, e in taken)]
+    bare = _attach_titles(persons, titles, text, dict(honorific_spans))
+    for person in persons:
+        person.country = next((t.country for t in person.titles if t.country), None)
+    persons = _merge_persons(persons, tokens, lexicon, blocked)
+    for person in persons:
+        if person.country is None:
+            person.country = next((t.country for t in person.titles if t.country), None)
+    _resolve_bare_titles(bare, persons, text)
+
+    clusters = _cluster_entities(entities, lexicon, text)
+    dominant = _dominant_country(entities)
+    for cluster in clusters.values():
+        if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
+            cluster.country = dominant
+    for person in persons:
+        international = any(
+            t.organization is not None and t.organization.country is None for t in person.titles
+        )
+        if person.country is None and not international:
+            person.country = dominant
+        name = _clean(doc.aligned.span(person.start, person.end).text)
+        cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
+        cluster.mentions = person.mentions
+        cluster.titles = person.titles
+        cluster.referring = {(t.start, t.end) for t in person.titles}
+        clusters[cluster.key] = cluster
+
+    ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
+    org_ids: dict[str, str] = {}
+    for n, cluster in enumerate(ordered, 1):
+        cluster.actor_id = f"a{n}"
+        org_ids[cluster.key] = cluster.actor_id
+    aligned = doc.aligned
+    actors: list[Actor] = []
+    for cluster in ordered:
+        mentions = sorted(set(cluster.mentions))
+        spans = [aligned.span(s, e) for s, e in mentions]
+        names = [
+            _clean(span.text)
+            for (s, e), span in zip(mentions, spans, strict=True)
+            if (s, e) not in cluster.referring
+        ]
+        if not cluster.gazetteer and names:
+            cluster.name = max(names, key=len)
+        aliases: list[str] = []
+        for alias in names:
+            if alias and alias != cluster.name and alias not in aliases:
+                aliases.append(alias)
+        titles_out: list[Title] = []
+        seen: set[tuple[int, int]] = set()
+        for title in sorted(cluster.titles, key=lambda t: t.start):
+            if (title.start, title.end) in seen:
+                continue
+            seen.add((title.start, title.end))
+            span = aligned.span(title.start, title.end)
+            organization = None
+            if title.organization is not None:
+                organization = org_ids.get(_final_key(title.organization, clusters))
+            titles_out.append(Title(text=span.text, role=title.role, organization=organization, span=span))
+        actors.append(
+            Actor(
+                id=cluster.actor_id,
+                name=cluster.name,
+                kind=cluster.kind,
+                country=cluster.country,
+                aliases=aliases,
+                titles=titles_out,
+                mentions=spans,
+            )
+        )
+    attributions = find_attributions(doc, tokens, lexicon, actors)
+    return actors, attributions
+
+
+def _clean(name: str) -> str:
+    """A name without quotes, «» or extra spaces."""
+    return " ".join(regex.sub(r"[\"«»“”']", " ", name).split())
+
+
+def _final_key(mention: EntityMention, clusters: dict[str, _Cluster]) -> str:
+    if mention.key in clusters:
+        return mention.key
+    for cluster in clusters.values():
+        if (mention.start, mention.end) in cluster.mentions:
+            return cluster.key
+    return mention.key

@@ -9,7 +9,7 @@ beside the domain that reads them; this module only gathers them.
 
 from __future__ import annotations
 
-from libnews.resources import dates_schema, events_schema, gazetteer_schema
+from libnews.resources import actors_schema, dates_schema, events_schema, gazetteer_schema
 from libnews.resources.entry import Entry
 
 __all__ = ["ENTRY_MODELS", "Entry"]
@@ -18,4 +18,5 @@ ENTRY_MODELS: dict[str, type[Entry]] = {
     **dates_schema.MODELS,
     **gazetteer_schema.MODELS,
     **events_schema.MODELS,
+    **actors_schema.MODELS,
 }

@@ -1,0 +1,299 @@
+"""Agreement mentions: head nouns, names, and which mentions are one agreement.
+
+A mention is a head noun from ``data/agreements.toml`` (``اتفاقية``, ``مذكرة
+تفاهم``, ``اتفاق وقف إطلاق النار``) with its name: a quoted title introduced
+after it (``الذي يعرف بـ "…"``) or the head with its genitive complement
+(``اتفاقية التعاون العسكري``), stopped by prepositions, dates, participles and
+verbs.  Hoped-for (``بهدف التوصل إلى اتفاق``) and generic uses
+(``بالاتفاق مع``) are dropped.  `resolve_mentions` groups the mentions that
+refer to one agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from libnews.assemble.event_context import Context
+from libnews.match.events import phrase_alternation
+from libnews.models import AgreementKind
+from libnews.resources import Resources
+from libnews.resources.events_schema import AgreementHeadEntry, AgreementWordEntry
+from libnews.text.normalize import fold
+
+__all__ = ["AgreementDraft", "AgreementMention", "find_agreement_mentions", "resolve_mentions"]
+
+# Kinds a bare اتفاق / اتفاقية may refer back to.
+_GENERIC_HEADS = frozenset({"اتفاق", "اتفاقيه"})
+_VERB_SHAPED = regex.compile(r"^(?:ي\p{L}{2,}|ت\p{L}{2,4}|س[يتن]\p{L}{2,})$")
+# A word with a preposition clitic starts a new phrase (للتعاون، لاستضافة، بشأن).
+_SUFFIXED_PREPOSITION = regex.compile(
+    r"^(?:مع|عن|من|في|علي|الي|بين|لدي|عند|ل|ب|به|منذ)(?:ه|ها|هم|هما|هن|نا|كم|ي)$"
+)
+_PREPOSED = regex.compile(r"^(?:لل|لا|ل\p{L}{4,}$|ب\p{L}{4,}$)")
+_MASDAR_SHAPED = regex.compile(r"^(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ت\p{L}{2}ي\p{L}ه)$")
+_WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"()]+)")
+
+
+@dataclass
+class AgreementMention:
+    """One reference to an agreement, in normalized coordinates."""
+
+    start: int
+    end: int
+    """End of the mention with its name."""
+    head_end: int
+    kind: AgreementKind
+    head: str
+    definite: bool
+    strength: str
+    name: tuple[int, int] | None = None
+    """Normalized stretch of the name (without quotes)."""
+    quoted: tuple[int, int] | None = None
+    """A quoted title introduced after the mention (``الذي يعرف بـ "…"``)."""
+    negated: bool = False
+    proper: bool = False
+    """Its name holds an actor (``إعلان تونس``) or is quoted."""
+
+
+@dataclass
+class AgreementDraft:
+    """Mentions grouped into one agreement, before its details are filled in."""
+
+    kind: AgreementKind
+    mentions: list[AgreementMention] = field(default_factory=list)
+    name: tuple[int, int] | None = None
+    signed: bool = False
+    signed_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    heads: regex.Pattern[str]
+    head_kind: dict[str, tuple[AgreementKind, str]]
+    intro: regex.Pattern[str]
+    stops: frozenset[str]
+    generic: regex.Pattern[str]
+    masdar_prep: regex.Pattern[str]
+    pair: regex.Pattern[str]
+
+
+def _build(resources: Resources) -> _Words:
+    head_kind: dict[str, tuple[AgreementKind, str]] = {}
+    for entry in resources.entries("agreement_head", AgreementHeadEntry):
+        for form in entry.forms:
+            head_kind.setdefault(fold(form), (entry.kind, entry.strength))
+    words: dict[str, list[str]] = {}
+    for word_entry in resources.entries("agreement_word", AgreementWordEntry):
+        words.setdefault(word_entry.role, []).extend(fold(form) for form in word_entry.forms)
+    heads = regex.compile(
+        r"(?<!\p{L})(?P<conj>[وف])?(?P<prep>لل|[بلك])?(?P<article>ال)?(?P<core>"
+        + "|".join(
+            r"\s+".join(regex.escape(word) for word in form.split())
+            for form in sorted(head_kind, key=lambda form: (-len(form), form))
+        )
+        + r")(?P<acc>(?<=[^ه])ا)?(?!\p{L})"
+    )
+    return _Words(
+        heads=heads,
+        head_kind=head_kind,
+        intro=regex.compile(
+            r"\s*,?\s*(?P<intro>"
+            + phrase_alternation(words.get("name_intro", []))
+            + r")?\s*\"(?P<title>[^\"\n]{3,120})\""
+        ),
+        stops=frozenset(words.get("name_stop", [])),
+        generic=regex.compile(r"(?<!\p{L})(?:" + phrase_alternation(words.get("generic", [])) + ")"),
+        masdar_prep=regex.compile(r"\s+(?:" + phrase_alternation(words.get("masdar_prep", [])) + ")"),
+        pair=regex.compile(r"\s+(?:" + phrase_alternation(words.get("party_pair", [])) + ")"),
+    )
+
+
+def _words(resources: Resources) -> _Words:
+    return resources.compiled("agreements.words", _build)
+
+
+def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
+    """Agreement mentions of the article, in text order, without hopes and generic uses."""
+    table = _words(ctx.doc.resources)
+    text = ctx.text
+    generic = [match.span() for match in table.generic.finditer(text)]
+    mentions: list[AgreementMention] = []
+    covered_until = -1
+    for match in table.heads.finditer(text):
+        core = " ".join(match.group("core").split())
+        kind, strength = table.head_kind[core]
+        start = match.start("article") if match.group("article") else match.start("core")
+        head_end = match.end()
+        if start < covered_until:
+            continue
+        if any(g_start <= start < g_end or start <= g_start < head_end for g_start, g_end in generic):
+            continue
+        if core in _GENERIC_HEADS and _masdar(table, text, head_end) and not _after_reach(text, start):
+            continue  # الاتفاق على …: the act of agreeing, not an instrument
+        if ctx.reached("aim", start):
+            continue
+        mention = AgreementMention(
+            start=start,
+            end=head_end,
+            head_end=head_end,
+            kind=kind,
+            head=core,
+            definite=bool(match.group("article")) or match.group("prep") == "لل" or " ال" in core,
+            strength=strength,
+            negated=ctx.reached("negation", start),
+        )
+        _name(ctx, table, mention, inside_quotes=text[start - 1 : start] == '"')
+        if mention.quoted:
+            covered_until = mention.quoted[1]
+        if strength == "weak" and not mention.proper:
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _masdar(table: _Words, text: str, head_end: int) -> bool:
+    """``اتفاق (الطرفين) على …``: the act of agreeing."""
+    if table.masdar_prep.match(text, head_end):
+        return True
+    pair = table.pair.match(text, head_end)
+    return bool(pair and table.masdar_prep.match(text, pair.end()))
+
+
+def _after_reach(text: str, start: int) -> bool:
+    """The mention follows ``إلى`` (``التوصل إلى اتفاق على …`` is an agreement reached)."""
+    return text[max(0, start - 4) : start].strip().endswith("الي")
+
+
+def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quotes: bool) -> None:
+    text = ctx.text
+    if inside_quotes:
+        close = text.find('"', mention.start)
+        quoted = text[mention.start : close].split()
+        # A short quote that opens with the head is a title; a long one is a quoted statement.
+        if (
+            0 < close - mention.start <= 120
+            and len(quoted) <= 10
+            and "\n" not in text[mention.start : close]
+            and not any(word.startswith("ي") and len(word) > 3 for word in quoted)
+        ):
+            mention.name = (mention.start, close)
+            mention.proper = True
+            mention.end = close
+            return
+    intro = table.intro.match(text, mention.head_end)
+    if intro and not intro.group("intro"):
+        # A bare quote after the head is a title unless it opens with a verb (الاتفاقية "تمنح …").
+        first = intro.group("title").split()[0] if intro.group("title").split() else ""
+        if _VERB_SHAPED.match(first) and not _MASDAR_SHAPED.match(first):
+            intro = None
+    if intro:
+        mention.quoted = intro.span("title")
+        mention.proper = True
+    position = mention.head_end
+    last = mention.head_end
+    taken = 0
+    closed = False
+    date_starts = {d.start for d in ctx.dates_in(mention.head_end, mention.head_end + 80)}
+    actor_spans = {
+        a.start: (a.end, a.actor.kind) for a in ctx.actors_in(mention.head_end, mention.head_end + 80)
+    }
+    while taken < 6:
+        match = _WORD.match(text, position)
+        if not match:
+            break
+        word = match.group("word")
+        word_start = match.start("word")
+        if word_start in date_starts or word.isdigit():
+            break
+        if word_start in actor_spans and actor_spans[word_start][0] > word_start:
+            position = last = actor_spans[word_start][0]
+            # إعلان جنيف names a declaration; إعلان الرئاسة is an announcement.
+            mention.proper = mention.proper or actor_spans[word_start][1] in ("place", "country")
+            taken += 1
+            continue
+        bare = word[1:] if word.startswith("و") and word[1:].startswith("ال") else word
+        if word in table.stops or bare in table.stops:
+            if word == "في" and taken and text.startswith("في مجال", word_start):
+                position = last = match.end()
+                taken += 1
+                continue
+            break
+        if _PREPOSED.match(word) or _SUFFIXED_PREPOSITION.match(word):
+            break
+        if bare.startswith("ال"):
+            if bare is not word and taken == 0:
+                break
+            closed = True
+        elif mention.definite or closed or word.startswith("و"):
+            break  # after a definite word only its adjectives follow
+        elif _VERB_SHAPED.match(word) and not _MASDAR_SHAPED.match(word):
+            break
+        position = last = match.end()
+        taken += 1
+    if last > mention.head_end or mention.kind == "ceasefire":
+        mention.name = (mention.start, last)
+        mention.end = last
+    if mention.quoted:
+        mention.name = mention.quoted
+
+
+def _compatible(draft: AgreementDraft, mention: AgreementMention) -> bool:
+    if draft.kind == mention.kind:
+        return True
+    return mention.head in _GENERIC_HEADS and mention.name is None
+
+
+def _same_name(ctx: Context, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    first, second = ctx.text[one[0] : one[1]], ctx.text[other[0] : other[1]]
+    return first == second or first in second or second in first
+
+
+def resolve_mentions(
+    ctx: Context, mentions: list[AgreementMention], anchored: set[int]
+) -> tuple[list[AgreementDraft], dict[int, int]]:
+    """Group *mentions* into agreements.
+
+    A mention starts a new agreement when it is named differently from the one in focus, or when it
+    is anchored (signed, reached, or described) and nothing compatible came before; an unnamed
+    mention refers back to the last compatible agreement.  Returns the drafts and, per mention
+    index, its draft index.
+    """
+    drafts: list[AgreementDraft] = []
+    owner: dict[int, int] = {}
+    last_sentence: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        sentence = ctx.sentence_index(mention.start)
+        target: int | None = None
+        for candidate in range(len(drafts) - 1, -1, -1):
+            draft = drafts[candidate]
+            if not _compatible(draft, mention):
+                continue
+            if (
+                mention.name is not None
+                and draft.name is not None
+                and not _same_name(ctx, mention.name, draft.name)
+            ):
+                continue
+            # A fresh indefinite "an agreement" that is signed is new unless the last one is close.
+            fresh = mention.name is None and not mention.definite and index in anchored
+            if fresh and sentence - last_sentence[candidate] > 2:
+                break
+            target = candidate
+            break
+        if target is None:
+            if mention.negated or (index not in anchored and mention.name is None):
+                continue
+            if mention.name is not None and not (index in anchored or mention.proper or mention.definite):
+                continue
+            drafts.append(AgreementDraft(kind=mention.kind))
+            target = len(drafts) - 1
+        draft = drafts[target]
+        draft.mentions.append(mention)
+        if draft.name is None and mention.name is not None:
+            draft.name = mention.name
+        owner[index] = target
+        last_sentence[target] = sentence
+    return drafts, owner

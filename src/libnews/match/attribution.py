@@ -1,0 +1,129 @@
+"""Attributions: who the article says its information comes from.
+
+Cues come from ``data/attribution.toml`` (``نقلت … عن``, ``وفقا ل``, ``بحسب``,
+``حسبما أفادت`` …).  The source is the first actor named right after the cue
+(``وفقا لتقارير من الوزير الليبي`` → the minister, through coreference), or,
+when no actor is there, the words that follow (``مصادر مطلعة``).  A speaker
+followed by a statement noun (``قال X في بيان``) is an attribution too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from libnews.document import Document
+from libnews.match.actors import Tokens, strip_clitic
+from libnews.match.lexicon import Lexicon
+from libnews.models import Actor, Attribution
+
+__all__ = ["find_attributions"]
+
+_SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
+_CLAUSE_BREAK = regex.compile(r"[.!?;:,\n]")
+_PHRASE_BREAK = regex.compile(r"[.!?;:,\n()]")
+_STATEMENT = regex.compile(r"\s+(?:في|خلال)\s+(\p{L}+)")
+# How far after a cue its source may start (characters of normalized text).
+_REACH = 60
+
+
+def _actor_positions(doc: Document, actors: list[Actor]) -> list[tuple[int, int, str, str]]:
+    found: list[tuple[int, int, str, str]] = []
+    for actor in actors:
+        for span in actor.mentions:
+            start = doc.aligned.normalized_offset(span.start)
+            end = doc.aligned.normalized_offset(span.end)
+            found.append((start, end, actor.id, actor.kind))
+    found.sort()
+    return found
+
+
+def _noun_phrase(tokens: Tokens, position: int, lexicon: Lexicon, limit: int = 4) -> tuple[int, int] | None:
+    """The words right after *position*, up to punctuation or a stop word."""
+    i = tokens.covering(position)
+    if i < 0 or i >= len(tokens) or tokens.items[i].start < position:
+        i += 1
+    if i >= len(tokens) or _PHRASE_BREAK.search(tokens.text[position : tokens.items[i].start]):
+        return None
+    first = i
+    while i < len(tokens) and i - first < limit:
+        word = tokens.items[i].text
+        if i > first and (word in lexicon.stop or word in lexicon.reporting_verbs):
+            break
+        if not tokens.joined(i):
+            i += 1
+            break
+        i += 1
+    if i == first:
+        return None
+    return tokens.items[first].start, tokens.items[i - 1].end
+
+
+def find_attributions(
+    doc: Document, tokens: Tokens, lexicon: Lexicon, actors: list[Actor]
+) -> list[Attribution]:
+    """Every attribution of *doc*, in text order (see the module docstring)."""
+    text = tokens.text
+    positions = _actor_positions(doc, actors)
+    starts = [p[0] for p in positions]
+    found: list[tuple[int, int, str]] = []
+    cues = lexicon.cues.find(text) if lexicon.cues is not None else []
+    for hit in cues:
+        cue = hit.values[0]
+        position = hit.end
+        # وفقا لتقارير: the preposition is written onto the next word.
+        k = bisect_left(starts, position)
+        source: str | None = None
+        end = position
+        while k < len(positions):
+            start, stop, actor_id, kind = positions[k]
+            if start - position > _REACH or _CLAUSE_BREAK.search(text, position, start):
+                break
+            if cue.name == "reported_by" and (kind != "organization" or start - position > 12):
+                break
+            source, end = actor_id, stop
+            break
+        if source is None:
+            if cue.name == "reported_by":
+                continue
+            phrase = _noun_phrase(tokens, position, lexicon)
+            if phrase is None:
+                continue
+            source = " ".join(doc.aligned.span(*phrase).text.replace('"', " ").split())
+            source = source.strip("«»\"' ")
+            end = phrase[1]
+            if not source:
+                continue
+        if cue.source == "after_then_an":
+            an = regex.compile(r"\sعن\s").search(text, end, min(len(text), end + 30))
+            if an is not None and not _SENTENCE_BREAK.search(text, end, an.start()):
+                tail = _noun_phrase(tokens, an.end(), lexicon, limit=3)
+                end = tail[1] if tail else an.end() - 1
+        found.append((hit.start, end, source))
+    # قال/أعلن X في بيان: a speaker and a statement noun.
+    for start, stop, actor_id, _kind in positions:
+        window = text[stop : stop + 40]
+        match = _STATEMENT.match(window)
+        if not match or match.group(1) not in lexicon.statements:
+            continue
+        # The reporting verb may stand a few words before the name (وقال الرئيس الروسي X).
+        i = tokens.covering(start)
+        verb = None
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if not tokens.joined(k):
+                break
+            if any(w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[k].text)):
+                verb = k
+                break
+        if verb is not None:
+            found.append((tokens.items[verb].start, stop + match.end(), actor_id))
+    found.sort()
+    out: list[Attribution] = []
+    last_end = -1
+    for start, end, source in found:
+        if start < last_end:
+            continue
+        out.append(Attribution(source=source, span=doc.aligned.span(start, end)))
+        last_end = end
+    return out

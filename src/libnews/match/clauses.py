@@ -1,0 +1,238 @@
+"""Provision openers and the clause splitter, on normalized text.
+
+Agreements list their provisions as run-on enumerations: ``نصت الاتفاقية على
+المشاركة في التدريبات والمناورات العسكرية، وتنظيم المؤسسات …``.  `find_openers`
+finds where such a list starts (``data/clauses.toml``, role ``opener``);
+`split_provisions` cuts it into items:
+
+- at commas and semicolons, and before joiners (``وكذلك``, ``وفي``, ``فضلا عن``);
+- before ``و`` when it joins a new verbal noun without ``ال`` (``وتنظيم``), but not
+  inside a noun phrase (``الحدود البرية والبحرية`` stays whole);
+- ``من خلال …`` / ``عبر …`` details become sub-items of the item before them;
+- joining words are trimmed from each item, and a relative clause (``التي …``) ends the list.
+
+>>> from libnews.resources import default_resources
+>>> from libnews.text.normalize import fold
+>>> text = fold("المشاركة في التدريبات والمناورات العسكرية، وتنظيم المؤسسات")
+>>> [text[p.start:p.end] for p in split_provisions(text, 0, len(text), default_resources())]
+['المشاركه في التدريبات والمناورات العسكريه', 'تنظيم المؤسسات']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from libnews.match.events import phrase_alternation
+from libnews.resources import Resources
+from libnews.resources.events_schema import ClauseMarkerEntry, TopicEntry
+from libnews.text.normalize import fold
+
+__all__ = [
+    "Opener",
+    "Piece",
+    "bullet_end",
+    "clause_topics",
+    "find_openers",
+    "split_provisions",
+]
+
+# Verbal-noun shapes without ال (تفعيل، تفاعل، إفعال، افتعال، استفعال، مفاعلة): after a bare و
+# they start a new item.
+_MASDAR = (
+    r"(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ا\p{L}{2}ا\p{L}|ا\p{L}ت\p{L}ا\p{L}|است\p{L}{2}ا\p{L}"
+    r"|م\p{L}ا\p{L}{2}ه)(?!\p{L})"
+)
+_MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
+_EDGE = " \t\n,;:.\"'()[]-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """Where a list of provisions starts, in normalized coordinates."""
+
+    name: str
+    needs: str
+    verb_start: int
+    verb_end: int
+    start: int
+    """First character of the provisions (after ``على``, ``في`` …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One provision, in normalized coordinates."""
+
+    start: int
+    end: int
+    parent: int | None
+    """Index (in the returned list) of the item this one details."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    openers: tuple[tuple[ClauseMarkerEntry, regex.Pattern[str]], ...]
+    cuts: regex.Pattern[str]
+    trims: regex.Pattern[str]
+    stops: regex.Pattern[str]
+    keep: frozenset[str]
+    bullets: regex.Pattern[str]
+    topics: regex.Pattern[str]
+    topic_of: dict[str, tuple[str, ...]]
+
+
+def _forms(resources: Resources, role: str) -> list[str]:
+    return [
+        fold(form)
+        for entry in resources.entries("clause_marker", ClauseMarkerEntry)
+        if entry.role == role
+        for form in entry.forms
+    ]
+
+
+def _build(resources: Resources) -> _Markers:
+    openers = []
+    for entry in resources.entries("clause_marker", ClauseMarkerEntry):
+        if entry.role != "opener":
+            continue
+        verbs = phrase_alternation(fold(form) for form in entry.forms)
+        if entry.then:
+            then = phrase_alternation(fold(form) for form in entry.then)
+            gap = r"(?:\s+[^\s,.;:?!]+){0,%d}?".replace("%d", str(entry.gap))
+            pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")" + gap + r"\s+(?P<then>" + then + ")"
+        else:
+            pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")(?P<then>)"
+        openers.append((entry, regex.compile(pattern)))
+    joiners = phrase_alternation(_forms(resources, "joiner"))
+    subs = phrase_alternation(_forms(resources, "sub_item"))
+    cuts = regex.compile(
+        r"(?P<punct>[,;:])"
+        r"|(?<=\s)(?P<sub>" + subs + ")"
+        r"|(?<=\s)(?P<joiner>" + joiners + ")"
+        r"|(?<=\s)(?P<waw>و(?=" + _MASDAR + "))"
+    )
+    trims = regex.compile(
+        r"(?:" + phrase_alternation(_forms(resources, "joiner") + _forms(resources, "trim")) + r")\s*"
+    )
+    stops = regex.compile(phrase_alternation(_forms(resources, "stop")))
+    bullets = regex.compile(
+        r"(?m)^\s*(?:"
+        + "|".join(
+            f"(?:{form})"
+            for entry in resources.entries("clause_marker", ClauseMarkerEntry)
+            if entry.role == "bullet"
+            for form in entry.forms
+        )
+        + r")\s*"
+    )
+    topic_of: dict[str, list[str]] = {}
+    for topic in resources.entries("topic", TopicEntry):
+        for keyword in topic.keywords:
+            topic_of.setdefault(fold(keyword), []).append(topic.topic)
+    topics = regex.compile(
+        r"(?<!\p{L})[وف]?(?:لل|[بلك])?(?:ال)?(?P<core>" + phrase_alternation(topic_of) + ")"
+    )
+    return _Markers(
+        openers=tuple(openers),
+        cuts=cuts,
+        trims=trims,
+        stops=stops,
+        keep=frozenset(_forms(resources, "keep")),
+        bullets=bullets,
+        topics=topics,
+        topic_of={key: tuple(value) for key, value in topic_of.items()},
+    )
+
+
+def _markers(resources: Resources) -> _Markers:
+    return resources.compiled("clauses.markers", _build)
+
+
+def find_openers(text: str, resources: Resources, start: int = 0, end: int | None = None) -> list[Opener]:
+    """Provision openers in ``text[start:end]`` (normalized), in text order."""
+    stop = len(text) if end is None else end
+    found = [
+        Opener(entry.name, entry.needs, match.start("verb"), match.end("verb"), match.end())
+        for entry, pattern in _markers(resources).openers
+        for match in pattern.finditer(text, start, stop)
+    ]
+    found.sort(key=lambda opener: opener.verb_start)
+    kept: list[Opener] = []
+    for opener in found:
+        if not kept or opener.verb_start >= kept[-1].start:
+            kept.append(opener)
+    return kept
+
+
+def bullet_end(text: str, position: int, resources: Resources) -> int | None:
+    """End of the list marker (``1-``, ``أولا``, ``•``) that starts the line at *position*, if any."""
+    match = _markers(resources).bullets.match(text, position)
+    return match.end() if match else None
+
+
+def split_provisions(text: str, start: int, end: int, resources: Resources) -> list[Piece]:
+    """Cut the provision list ``text[start:end]`` (normalized) into trimmed items."""
+    markers = _markers(resources)
+    bounds: list[tuple[int, int, bool]] = []  # (start, end, is_sub)
+    piece_start, sub = start, False
+    for match in markers.cuts.finditer(text, start, end):
+        if match.group("sub") == "عبر" and not _MASDAR_AFTER.match(text, match.end()):
+            continue  # عبر الأردن is "via Jordan"; عبر تأهيل … details the item
+        bounds.append((piece_start, match.start(), sub))
+        if match.group("sub") is not None:
+            sub = True
+            piece_start = match.end()
+        elif match.group("punct") is not None:
+            piece_start = match.end()
+        else:
+            piece_start = match.start()
+    bounds.append((piece_start, end, sub))
+    pieces: list[Piece] = []
+    parent: int | None = None
+    for raw_first, raw_last, is_sub in bounds:
+        first, last = _trim(text, raw_first, raw_last, markers)
+        if last - first < 2:
+            continue
+        if markers.stops.match(text, first):
+            break
+        if not is_sub:
+            parent = len(pieces)
+            pieces.append(Piece(first, last, None))
+        else:
+            pieces.append(Piece(first, last, parent))
+    return pieces
+
+
+def _trim(text: str, first: int, last: int, markers: _Markers) -> tuple[int, int]:
+    for _ in range(4):
+        while first < last and text[first] in _EDGE:
+            first += 1
+        match = markers.trims.match(text, first, last)
+        if match and match.end() > first:
+            first = match.end()
+            continue
+        word = regex.match(r"\p{L}+", text[first:last])
+        if (
+            word
+            and word.group().startswith("و")
+            and len(word.group()) >= 4
+            and word.group() not in markers.keep
+        ):
+            first += 1
+            continue
+        break
+    while last > first and text[last - 1] in _EDGE:
+        last -= 1
+    return first, last
+
+
+def clause_topics(text: str, resources: Resources) -> list[str]:
+    """Topic keys of a provision (normalized *text*), in ``topics.toml`` order of first match."""
+    markers = _markers(resources)
+    found: list[str] = []
+    for match in markers.topics.finditer(text):
+        for key in markers.topic_of.get(match.group("core"), ()):
+            if key not in found:
+                found.append(key)
+    return found

@@ -1,0 +1,546 @@
+"""The date grammar: named rules compiled, once per `Resources`, into one pattern.
+
+Every rule is a pattern template over slots (``<DAY>``, ``<MONTH>``, ``<YEAR>`` …)
+whose word lists come from the data tables (``months.toml``, ``numbers.toml``,
+``date_words.toml``) as `regex` named lists.  The rules are joined into one
+alternation, most specific first, so one left-to-right scan finds every date
+(linear in the text).  Each rule's match is wrapped in a group named after the
+rule; the resolver in `libnews.match.dates` reads its named slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import regex
+
+from libnews.resources import Resources
+from libnews.resources.dates_schema import (
+    CountUnitEntry,
+    DateCueEntry,
+    DateWordListEntry,
+    HolidayEntry,
+    MonthEntry,
+    NumberEntry,
+    PartEntry,
+    PeriodEntry,
+    RelativeDayEntry,
+    ShiftEntry,
+    WeekdayEntry,
+)
+from libnews.text.normalize import fold
+
+__all__ = ["RULES", "DateGrammar", "Rule", "build_grammar", "grammar"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named date shape."""
+
+    name: str
+    """Stable rule name, reported as `DateMention.rule`."""
+    template: str
+    """Pattern over slots like ``<DAY>``; see `_SLOTS`."""
+    doc: str
+    """What it matches, for the docs."""
+    examples: tuple[str, ...]
+    """Texts the rule must match whole (checked by the tests)."""
+
+
+# Slots: small patterns shared by the rules.  Named groups inside a slot carry a
+# suffix placeholder "#" replaced per use, so a range can hold two days.
+_SP = r"\s"
+_DAY_NUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?![\d/.:,]\d|\d)"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?!\d)"
+_NUMERIC_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?!\d)"
+_NUMERIC_YEAR = r"(?:1[3-9]\d\d|20\d\d|21\d\d)(?!\d)"
+_YEAR_NUM = r"(?:1[3-9]\d\d|20\d\d|21\d\d)(?![\d/.:,]\d|\d|\s?%)"
+_ERA = r"(?:\s?(?P<era>ه|هجري|هجريه|للهجره|الهجري|الهجريه|م|ميلادي|ميلاديه|للميلاد|الميلادي|الميلاديه)(?!\w))"
+_SLOTS: dict[str, str] = {
+    # An indefinite ordinal (ثاني، ثالث) is a day only before يوم: آل ثاني is a family name.
+    "DAY#": r"(?P<day#>" + _DAY_NUM + r"|\L<ordinal_def>|\L<ordinal_first>|\L<ordinal_indef>(?=\sيوم))",
+    "DAYNUM#": r"(?P<day#>" + _DAY_NUM + r")",
+    "ORDDEF#": r"(?P<day#>\L<ordinal_def>)",
+    "MONTH#": (
+        r"(?:(?P<month#>\L<month>)(?:\s?[/\-]\s?(?P<pair#>\L<month>)|\s?\(\s?(?P<pair#>\L<month>)\s?\)"
+        r"|\s(?P<pair#>\L<month>))?(?!\w)|شهر\s(?P<mnum#>" + _MONTH_NUM + r"|\L<cardinal>)(?!\w)"
+        r"|الشهر\s(?P<mord#>\L<ordinal_def>)(?!\w)"
+        r"|(?P<mrel#>الشهر\s\L<shift_after>|(?:هذا|نفس)\sالشهر)(?!\w))"
+    ),
+    "GMONTH#": (
+        r"(?:(?P<month#>\L<gmonth>)(?:\s?[/\-]\s?(?P<pair#>\L<gmonth>)|\s?\(\s?(?P<pair#>\L<gmonth>)\s?\)"
+        r"|\s(?P<pair#>\L<gmonth>))?(?!\w))"
+    ),
+    "STRONGMONTH": (
+        r"(?:(?P<month>\L<strong_month>)(?:\s?[/\-]\s?(?P<pair>\L<gmonth>)|\s?\(\s?(?P<pair>\L<gmonth>)\s?\)"
+        r"|\s(?P<pair>\L<gmonth>))?(?!\w))"
+    ),
+    "PAIREDMONTH": (
+        r"(?:(?P<month>\L<gmonth>)(?:\s?/\s?(?P<pair>\L<gmonth>)|\s?\(\s?(?P<pair>\L<gmonth>)\s?\))(?!\w))"
+    ),
+    "SHIFT#": r"(?:\s(?P<shift#>\L<shift_after>)(?!\w))",
+    "YEARTAIL#": (
+        r"(?:(?:\s?,\s?|\s|\s?[-/]\s?)(?:(?:من|في)\s)?(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?"
+        r"(?P<year#>" + _YEAR_NUM + r")" + _ERA.replace("era", "era#") + r"?"
+        r"|\s(?:من\s|في\s)?(?:العام|السنه)(?P<yshift#>" + r"\s\L<shift_after>)(?!\w))"
+    ),
+    "YEAR": r"(?P<year>" + _YEAR_NUM + r")",
+    "NUMDMY": (
+        r"(?P<day>" + _NUMERIC_DAY + r")\s?(?P<sepa>[/.\-])\s?(?P<mnum>" + _MONTH_NUM + r")\s?(?P=sepa)\s?"
+        r"(?P<year>" + _YEAR_NUM + r")" + _ERA + "?"
+    ),
+    "ERA": _ERA,
+    "WD": r"(?P<wd>\L<weekday_def>)(?!\w)",
+    "WDANY": r"(?P<wd>\L<weekday_def>|\L<weekday_bare>)(?!\w)",
+    "FULLRANGESEP": r"(?:\s?[-–]\s?|\s(?:الي|حتي|وحتي|لغايه|ولغايه|وحتي\sيوم)\s)",
+    "RANGESEP": (
+        r"(?:\s?[-–]\s?|\s(?:الي|حتي|وحتي|لغايه|ولغايه|وليوم|وحتي\sيوم)\s"
+        r"|\sو\s?(?!العشرين|العشرون|الثلاثين|الثلاثون))"
+    ),
+    "PART": r"(?P<part>\L<part>)",
+    "PERIOD": r"(?P<period>\L<period>)",
+    "COUNT": (
+        r"(?:(?P<cone>\L<count_one>)|(?P<ctwo>\L<count_two>)"
+        r"|(?P<cnum>\d{1,2}|\L<cardinal>)\s(?P<cmany>\L<count_many>|\L<count_one>))(?!\w)"
+    ),
+}
+
+
+def _day_month(suffix: str = "") -> str:
+    """A day, then its month: ``4 ديسمبر``, ``الخامس عشر من شهر مارس``, ``اليوم الثالث من اكتوبر``."""
+    return (
+        rf"(?:اليوم\s(?=\L<ordinal_def>))?<DAY{suffix}>(?:\sيوم)?(?:\s(?:من|في)\s?|\s|\s?/\s?|\sب)?"
+        rf"(?:\s?شهر\s)?<MONTH{suffix}>"
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "numeric_dmy",
+        "<NUMDMY>",
+        "Numeric day/month/year (any of / - .), Hijri when the year is AH or followed by هـ.",
+        ("14/3/2021", "14-10-1436هـ", "4.12.2020"),
+    ),
+    Rule(
+        "numeric_ymd",
+        r"(?P<year>"
+        + _NUMERIC_YEAR
+        + r")\s?(?P<sepb>[/.\-])\s?(?P<mnum>"
+        + _MONTH_NUM
+        + r")\s?(?P=sepb)\s?(?P<day>"
+        + _NUMERIC_DAY
+        + r")<ERA>?",
+        "Numeric year/month/day, the logical order of a right-to-left day-first date.",
+        ("2021/03/14", "1442/5/1هـ", "2020/12/4"),
+    ),
+    Rule(
+        "numeric_hijri_named",
+        r"(?P<day>" + _NUMERIC_DAY + r")\s?/\s?(?P<month>\L<hmonth>)\s?/\s?<YEAR><ERA>?",
+        "Day/Hijri month name/year.",
+        ("10/شوال/1436ه",),
+    ),
+    Rule(
+        "range_day_month_to_day_month",
+        r"<DAY1>(?:\s(?:من\s)?(?:شهر\s)?|\s?/\s?)<MONTH1>(?:<YEARTAIL1>)?<FULLRANGESEP>(?:يوم\s)?<DAY2>"
+        r"(?:\s(?:من\s)?(?:شهر\s)?|\s?/\s?)<MONTH2>(?:<YEARTAIL2>)?(?:<SHIFT2>)?",
+        "A range between two full dates.",
+        ("13 تموز الى 15 تموز", "28 ديسمبر 2020 إلى 3 يناير 2021"),
+    ),
+    Rule(
+        "range_days_month",
+        r"<DAY1><RANGESEP>(?:يوم\s)?<DAY2>(?:\s(?:من|في)\s?|\s)?(?:\s?شهر\s)?<MONTH2>(?:<YEARTAIL2>)?(?:<SHIFT2>)?",
+        "A range of days in one month: ``من 4 إلى 6 ديسمبر``, ``10-12 يونيو 2019``, ``19 و20 فيفري``.",
+        ("4 إلى 6 ديسمبر", "10-12 يونيو 2019", "1 و3 مارس", "19 و20 فيفري الماضي", "1-8 شهر ايلول"),
+    ),
+    Rule(
+        "range_month_days",
+        r"<GMONTH1>\s<DAYNUM1><RANGESEP><DAYNUM2>(?:<YEARTAIL2>)?",
+        "Month first, then a range of days: ``يوليو 13-15``.",
+        ("يوليو 13-15", "تموز 13 الى 15"),
+    ),
+    Rule(
+        "nth_weekday_of_month",
+        r"(?:(?P<nth>\L<ordinal_indef>|اخر)\s(?:يوم\s)?<WDANY>|<WD>\s(?P<nth>\L<ordinal_def>|الاخير|الاخيره))"
+        r"\s(?:من|في|ب)\s?(?:شهر\s)?<MONTH>(?:<YEARTAIL>)?",
+        "The n-th (or last) weekday of a month: ``أول ثلاثاء من شهر أكتوبر``; "
+        "``الثلاثاء الثالث من سبتمبر`` is the 3rd of September when that is a Tuesday.",
+        (
+            "اخر اثنين من شهر اذار",
+            "ثالث ثلاثاء في ايلول في سنه 2014",
+            "الثلاثاء الاول من اكتوبر",
+            "الثلاثاء التاسع عشر من هذا الشهر",
+        ),
+    ),
+    Rule(
+        "week_of_month",
+        r"(?:(?P<nth>\L<ordinal_indef>|اخر)\sاسبوع|الاسبوع\s(?P<nth>\L<ordinal_def>|الاخير))"
+        r"\s(?:من|في|ب)\s?(?:شهر\s)?<MONTH>(?:<YEARTAIL>)?",
+        "A week of a month (weeks Monday to Sunday, wholly inside the month).",
+        ("الاسبوع الاول من شهر عشره 2014", "اخر اسبوع في سبتمبر لعام 2014"),
+    ),
+    Rule(
+        "last_day_of_month",
+        r"(?:اخر\sيوم|اليوم\sالاخير)\s(?:من|في|ب)\s?(?:شهر\s)?<MONTH>(?:<YEARTAIL>)?",
+        "The last day of a month.",
+        ("اخر يوم بشهر عشره سنه 2015",),
+    ),
+    Rule(
+        "relative_date",
+        r"(?P<rel>اليوم|امس|غدا|الامس)(?:\s?,\s?|\s)(?:<WD>(?:\s?,\s?|\s))?(?:الموافق\s)?"
+        + _day_month()
+        + r"(?:<YEARTAIL>)?",
+        "A relative day with its date: ``اليوم 15 ديسمبر``, ``أمس الأحد 14 ديسمبر``.",
+        ("اليوم 15 ديسمبر", "امس الاحد 14 ديسمبر 2020"),
+    ),
+    Rule(
+        "weekday_date",
+        r"(?:يوم\s)?<WD>(?:\s?,\s?|\s)(?:\(\s?)?(?:(?:الموافق|في|يوم)\s)?"
+        + _day_month()
+        + r"(?:<YEARTAIL>)?(?:<SHIFT>)?(?:\s?\))?",
+        "A weekday and its date: ``الاثنين 18 شباط``, ``الخميس الموافق 14 شهر شباط``, "
+        "``الثلاثاء (15 ديسمبر 2020)``.",
+        ("الاثنين 18 شباط", "يوم الجمعه 15 شباط", "الخميس الموافق 14 شهر شباط", "الثلاثاء (15 ديسمبر 2020)"),
+    ),
+    Rule(
+        "weekday_numeric",
+        r"(?:يوم\s)?<WD>(?:\s?,\s?|\s)(?:\(\s?)?(?:(?:الموافق|في)\s)?(?:<NUMDMY>|(?P<day>"
+        + _NUMERIC_DAY
+        + r")/(?P<mnum>"
+        + _MONTH_NUM
+        + r")(?![/\d]))(?:\s?\))?",
+        "A weekday and a numeric date: ``السبت 21/09``.",
+        ("يوم السبت 21/09", "الاحد 6/9/2015", "يوم الخميس 14-10- 1436هـ"),
+    ),
+    Rule(
+        "weekday_day",
+        r"(?:يوم\s)?<WD>\s(?:الموافق\s)?<ORDDEF>(?:\sمن\s(?P<mrel>(?:هذا|نفس)\sالشهر|الشهر\s\L<shift_after>))?"
+        r"(?!\s(?:من|في)\s)",
+        "A weekday and a day of the current month: ``السبت السادس عشر``.",
+        ("السبت السادس عشر", "الثلاثاء التاسع عشر"),
+    ),
+    Rule(
+        "day_month",
+        _day_month() + r"(?:<YEARTAIL>)?(?:<SHIFT>)?",
+        "Day and month, with an optional year: ``4 ديسمبر``, ``الخامس عشر من ديسمبر 2020``, "
+        "``25 شوال 1436 هـ``, ``غرة جوان``.",
+        (
+            "4 ديسمبر",
+            "الخامس عشر من ديسمبر",
+            "25 شوال 1436 هـ",
+            "غرة جوان",
+            "20 من شهر مارس",
+            "15 ديسمبر/كانون الأول 2020",
+            "الثلاثين من حزيران الماضي",
+        ),
+    ),
+    Rule(
+        "part_of_month",
+        r"<PART>\s(?:(?:شهر\s)?<MONTH>(?:<YEARTAIL>)?(?:<SHIFT>)?|(?P<mrel>الشهر)(?!\w))",
+        "Part of a month: ``منتصف آذار``, ``أوائل شهر مارس``, ``أواخر ديسمبر الماضي``.",
+        ("منتصف اذار", "اوائل شهر مارس", "نص شهر ثلاث", "بدايه شهر 3", "مطلع الشهر المقبل", "نهايه الشهر"),
+    ),
+    Rule(
+        "part_of_year",
+        r"<PART>\s(?:(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR><ERA>?|(?P<period>العام|السنه)"
+        r"(?:<SHIFT>)?)(?!\w)",
+        "Part of a year: ``مطلع 2021``, ``مطلع العام``, ``أواخر العام الماضي``.",
+        ("مطلع 2021", "مطلع العام", "اواخر العام الماضي", "منتصف عام 2020"),
+    ),
+    Rule(
+        "month_year",
+        r"(?:شهر\s)?<MONTH><YEARTAIL>",
+        "Month and year: ``ديسمبر 2015``, ``حزيران/يونيو 2014``, ``رمضان 1442 هـ``.",
+        ("ديسمبر 2015", "حزيران/يونيو 2014", "شهر مارس من عام 2014", "رمضان 2019"),
+    ),
+    Rule(
+        "numeric_month_year",
+        r"(?<![\d/.])(?P<mnum>" + _MONTH_NUM + r")/<YEAR>(?!/)",
+        "Numeric month/year: ``2/2013``.",
+        ("2/2013",),
+    ),
+    Rule(
+        "holiday",
+        r"(?P<holiday>\L<holiday>)(?!\w)(?:\s(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR><ERA>?)?",
+        "Holidays: عيد الفطر، عيد الأضحى، رأس السنة الهجرية، عيد الميلاد، عيد الفصح، رمضان 2019.",
+        ("عيد الفطر", "عيد الاضحي 2013", "راس السنه الهجريه", "عيد الميلاد 2020", "عيد الفصح"),
+    ),
+    Rule(
+        "month_shift",
+        r"(?:شهر\s)?<MONTH><SHIFT>",
+        "A month moved by الماضي/الجاري/المقبل: ``ديسمبر الجاري``, ``مارس الماضي``.",
+        ("ديسمبر الجاري", "مارس الماضي", "ايار المقبل"),
+    ),
+    Rule(
+        "paired_month",
+        r"<PAIREDMONTH>",
+        "A month written in two families: ``أبريل/نيسان``, ``سبتمبر (أيلول)``.",
+        ("ابريل/نيسان", "سبتمبر (ايلول)"),
+    ),
+    Rule(
+        "named_month",
+        r"شهر\s(?P<month>\L<month>)(?!\w)(?:\s?[/\-]\s?(?P<pair>\L<gmonth>)(?!\w)"
+        r"|\s?\(\s?(?P<pair>\L<gmonth>)\s?\))?",
+        "``شهر`` and a month name: ``شهر مارس``, ``خلال شهر رمضان``.",
+        ("شهر مارس", "شهر رمضان", "شهر حزيران (يونيو)"),
+    ),
+    Rule(
+        "month_number",
+        r"شهر\s(?P<mnum>" + _MONTH_NUM + r")(?!\w)(?![.,]\d)",
+        "A month by its number: ``شهر 3``.",
+        ("شهر 3",),
+    ),
+    Rule(
+        "cued_month",
+        r"(?<=(?<!\w)\L<month_cue>\s)<STRONGMONTH>",
+        "A bare month after a cue word: ``في مارس``, ``منذ يناير``.",
+        ("مارس",),
+    ),
+    Rule(
+        "year",
+        r"(?:(?:عام|العام|سنه|السنه|اعوام)\s<YEAR><ERA>?|<YEAR><ERA>|(?<=(?<!\w)(?:منذ|حتي|بحلول)\s)<YEAR>)"
+        r"(?!\w)",
+        "A year with a cue: ``عام 2011``, ``سنة 2020``, ``2021م``, ``1442 هـ``, ``منذ 2011``.",
+        ("عام 2011", "سنه 2020", "2021م", "1442 هـ", "العام 2014"),
+    ),
+    Rule(
+        "weekday_of_week",
+        r"(?:يوم\s)?<WDANY>\s(?:من\s)?(?:(?P<this>هذا)\sالاسبوع|الاسبوع\s(?P<wshift>\L<shift_after>))(?!\w)",
+        "A weekday of a given week: ``الأحد من الأسبوع الماضي``, ``اثنين الأسبوع الحالي``.",
+        ("الاحد من الاسبوع الماضي", "اثنين الاسبوع الحالي", "الاثنين من هذا الاسبوع"),
+    ),
+    Rule(
+        "weekday_shift",
+        r"(?:يوم\s)?(?:<WD><SHIFT>|(?P<this>هذا)\s<WD>)",
+        "A weekday moved by الماضي/المقبل: ``السبت المقبل``, ``الأحد الماضي``.",
+        ("السبت المقبل", "الاحد الماضي", "هذا الاثنين"),
+    ),
+    Rule(
+        "period_shift",
+        r"(?:(?P<this>هذا|هذه)\s<PERIOD>|<PERIOD><SHIFT>)(?!\w)",
+        "This, last or next week, month or year: ``الشهر الماضي``, ``العام المقبل``, ``هذه السنة``.",
+        ("الاسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنه الماضيه", "هذه السنه"),
+    ),
+    Rule(
+        "ago",
+        r"(?P<dir>قبل|منذ|بعد)\s<COUNT>(?!(?:\sواحد|\sفقط)?\s(?:من|علي|عن)\s)",
+        "Days or weeks before or after publication: ``قبل يومين``, ``قبل ثلاثة أيام``, ``بعد أسبوع``.",
+        ("قبل يومين", "قبل ثلاثه ايام", "قبل اسبوع"),
+    ),
+    Rule(
+        "relative_weekday",
+        r"(?P<rel>\L<relative_day>)\s(?:<WD>|\(\s?<WD>\s?\))",
+        "A relative day named with its weekday: ``اليوم الثلاثاء``, ``أمس الأحد``.",
+        ("اليوم الثلاثاء", "امس الاحد", "اليوم (السبت)"),
+    ),
+    Rule(
+        "relative_day",
+        r"(?P<rel>\L<relative_day>)(?!\w)(?!\s\L<not_after_today>(?!\w))",
+        "Days relative to publication: اليوم، أمس، أمس الأول، غدا، بعد غد.",
+        ("اليوم", "امس", "امس الاول", "غدا", "بعد غد", "البارحه"),
+    ),
+    Rule(
+        "weekday",
+        r"(?:يوم\s)?<WD>|يوم\s(?P<wd>\L<weekday_bare>)(?!\w)",
+        "A bare weekday: the nearest one in the direction of the sentence's tense.",
+        ("يوم الثلاثاء", "الجمعه", "الاحد"),
+    ),
+)
+
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+# Words the rule templates begin with that are not in a word list.
+_LITERAL_STARTS = (
+    "شهر",
+    "الشهر",
+    "عام",
+    "العام",
+    "سنه",
+    "السنه",
+    "اعوام",
+    "هذا",
+    "هذه",
+    "يوم",
+    "اليوم",
+    "قبل",
+    "منذ",
+    "بعد",
+    "اخر",
+    "الاسبوع",
+    "امس",
+    "غدا",
+    "الامس",
+)
+
+_SLOT = regex.compile(r"<([A-Z]+)(\d?)>")
+
+
+def _expand(template: str) -> str:
+    def slot(match: regex.Match[str]) -> str:
+        name, suffix = match.group(1), match.group(2)
+        body = _SLOTS.get(name + "#")
+        if body is not None:
+            return body.replace("#", suffix)
+        if name in _SLOTS:
+            return _SLOTS[name]
+        raise KeyError(f"unknown date slot <{name}>")
+
+    previous = None
+    while previous != template:
+        previous, template = template, _SLOT.sub(slot, template)
+    return template
+
+
+@dataclass(frozen=True, slots=True)
+class DateGrammar:
+    """The compiled date grammar and the lookups from folded words to values."""
+
+    pattern: regex.Pattern[str]
+    """All rules as one alternation, each in a group ``r_<rule name>``."""
+    starts: frozenset[str]
+    """Words (with any attached clitic) some rule begins with; a rule may also begin with a digit.
+
+    Trying `pattern` only at such words keeps the scan fast: most words of an
+    article cannot begin a date."""
+    rule_names: tuple[str, ...]
+    months: dict[str, tuple[str, int]]
+    """Folded month form → (calendar, number)."""
+    ordinals: dict[str, int]
+    cardinals: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    shifts: dict[str, int]
+    periods: dict[str, Literal["week", "month", "year"]]
+    parts: dict[str, PartEntry]
+    holidays: dict[str, HolidayEntry]
+    count_units: dict[str, tuple[str, int | None]]
+    """Folded unit form → (unit, count implied by the form: 1, 2, or None for a plural)."""
+    not_before_number: frozenset[str]
+    """Folded words that make a following number a reference (``القرار 1973``)."""
+    future_cue: regex.Pattern[str]
+    """Finds a word that puts a sentence in the future."""
+    weekday_future_cue: regex.Pattern[str]
+    """Finds a word that puts a bare weekday of the sentence in the future (future cues included)."""
+    not_before_weekday: frozenset[str]
+    """Folded words that make a following ``الاثنين`` "the two"."""
+
+
+def _folded(forms: Iterable[str]) -> list[str]:
+    return sorted({fold(form) for form in forms}, key=lambda f: (-len(f), f))
+
+
+def build_grammar(resources: Resources) -> DateGrammar:
+    """Compile the date rules with the word lists of *resources*."""
+    months: dict[str, tuple[str, int]] = {}
+    weak: set[str] = set()
+    for month in resources.entries("month", MonthEntry):
+        for form in month.forms:
+            months[fold(form)] = (month.calendar, month.number)
+        weak.update(fold(form) for form in month.weak)
+    ordinals: dict[str, int] = {}
+    cardinals: dict[str, int] = {}
+    for number in resources.entries("number", NumberEntry):
+        target = ordinals if number.kind == "ordinal" else cardinals
+        for form in number.forms:
+            target[fold(form)] = number.value
+    weekdays = {fold(f): e.number for e in resources.entries("weekday", WeekdayEntry) for f in e.forms}
+    relative = {
+        fold(f): e.offset for e in resources.entries("relative_day", RelativeDayEntry) for f in e.forms
+    }
+    shifts = {fold(f): e.offset for e in resources.entries("shift", ShiftEntry) for f in e.forms}
+    periods = {fold(f): e.unit for e in resources.entries("period", PeriodEntry) for f in e.forms}
+    parts = {fold(f): e for e in resources.entries("part", PartEntry) for f in e.forms}
+    holidays = {fold(f): e for e in resources.entries("holiday", HolidayEntry) for f in e.forms}
+    units: dict[str, tuple[str, int | None]] = {}
+    count_one: list[str] = []
+    count_two: list[str] = []
+    count_many: list[str] = []
+    for unit in resources.entries("count_unit", CountUnitEntry):
+        for form in unit.one:
+            units[fold(form)] = (unit.unit, 1)
+            count_one.append(form)
+        for form in unit.two:
+            units[fold(form)] = (unit.unit, 2)
+            count_two.append(form)
+        for form in unit.many:
+            units[fold(form)] = (unit.unit, None)
+            count_many.append(form)
+    cues = {e.kind: e.forms for e in resources.entries("date_cue", DateCueEntry)}
+    word_lists = {e.kind: e.forms for e in resources.entries("date_word_list", DateWordListEntry)}
+    gregorian = [form for form, (cal, _) in months.items() if cal == "gregorian"]
+    lists = {
+        "month": _folded(months),
+        "gmonth": _folded(gregorian),
+        "hmonth": _folded(form for form, (cal, _) in months.items() if cal == "hijri"),
+        "strong_month": _folded(form for form in gregorian if form not in weak),
+        "ordinal": _folded(ordinals),
+        "ordinal_def": _folded(f for f in ordinals if f.startswith("ال")),
+        "ordinal_indef": _folded(f for f in ordinals if not f.startswith("ال")),
+        "ordinal_first": _folded(f for f, value in ordinals.items() if value == 1 and not f.startswith("ال")),
+        "cardinal": _folded(cardinals),
+        "weekday_def": _folded(f for f in weekdays if f.startswith("ال")),
+        "weekday_bare": _folded(f for f in weekdays if not f.startswith("ال")),
+        "relative_day": _folded(relative),
+        "shift_after": _folded(f for f in shifts if f.startswith("ال")),
+        "period": _folded(periods),
+        "part": _folded(parts),
+        "holiday": _folded(holidays),
+        "count_one": _folded(count_one),
+        "count_two": _folded(count_two),
+        "count_many": _folded(count_many),
+        "month_cue": _folded(cues.get("month", [])),
+        "not_after_today": _folded(word_lists.get("not_after_today", [])),
+    }
+    first_words = {
+        form.split(" ", 1)[0]
+        for name in (
+            "month",
+            "ordinal",
+            "weekday_def",
+            "weekday_bare",
+            "relative_day",
+            "period",
+            "part",
+            "holiday",
+        )
+        for form in lists[name]
+    }
+    first_words.update(fold(word) for word in _LITERAL_STARTS)
+    starts = frozenset(clitic + word for clitic in _CLITICS for word in first_words)
+    # An attached conjunction or preposition (وفي، بالأمس، لعام) stays outside the span.
+    branches = [f"(?P<r_{rule.name}>{_expand(rule.template)})" for rule in RULES]
+    source = r"(?<!\w)(?P<clitic>(?:وب|ول|فب|فل|و|ف|ب|ل)(?=\w))?(?:" + "|".join(branches) + ")"
+    named_lists: dict[str, Any] = lists
+    pattern = regex.compile(source, ignore_unused=True, **named_lists)
+    return DateGrammar(
+        pattern=pattern,
+        starts=starts,
+        rule_names=tuple(rule.name for rule in RULES),
+        months=months,
+        ordinals=ordinals,
+        cardinals=cardinals,
+        weekdays=weekdays,
+        relative_days=relative,
+        shifts=shifts,
+        periods=periods,
+        parts=parts,
+        holidays=holidays,
+        count_units=units,
+        not_before_number=frozenset(fold(f) for f in word_lists.get("not_before_number", [])),
+        future_cue=_word_finder(word_lists.get("future_cue", [])),
+        weekday_future_cue=_word_finder(
+            [*word_lists.get("future_cue", []), *word_lists.get("weekday_future_cue", [])]
+        ),
+        not_before_weekday=frozenset(fold(f) for f in word_lists.get("not_before_weekday", [])),
+    )
+
+
+def _word_finder(forms: list[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\w)[وف]?\L<cue>(?!\w)", cue=_folded(forms) or ["\uffff"])
+
+
+def grammar(resources: Resources) -> DateGrammar:
+    """The date grammar of *resources*, compiled once and cached on them."""
+    return resources.compiled("dates.grammar", build_grammar)

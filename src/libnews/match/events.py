@@ -1,0 +1,230 @@
+"""Event triggers and the cues around them, found in the normalized text.
+
+The trigger lexicon is ``data/events.toml``: per event kind its verbs (in
+their conjugations), verbal nouns and participles.  Everything is compiled
+once per `Resources` into one alternation per form class, longest form first,
+so a text is scanned once whatever the size of the lexicon.
+
+>>> from libnews.resources import default_resources
+>>> from libnews.text.normalize import fold
+>>> [(t.kind, t.form) for t in find_triggers(fold("ووقّع الوزير الاتفاقية"), default_resources())]
+[('sign', 'verb')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from libnews.resources import Resources
+from libnews.resources.events_schema import EventCueEntry, EventKindEntry
+from libnews.text.normalize import fold
+
+__all__ = [
+    "Cue",
+    "Trigger",
+    "find_cues",
+    "find_triggers",
+    "phrase_alternation",
+]
+
+FormClass = Literal["verb", "noun", "participle"]
+
+# Clitics before a verb (conjunction) and before a noun (conjunction, preposition, article).
+_VERB_PREFIX = r"(?P<conj>[وف])?"
+_NOUN_PREFIX = r"(?P<conj>[وف])?(?P<prep>لل|[بلك])?(?P<article>ال)?"
+_NOUN_SUFFIX = r"(?P<suffix>هما|هم|ها|ه|نا)?"
+
+
+def phrase_alternation(forms: Iterable[str]) -> str:
+    """One regex alternation of *forms* (already folded), longest first.
+
+    Each form must end at a word boundary, unless its last word is a single
+    letter (``حل ب``, ``سعيا ل``): that letter is a clitic of the next word.
+    """
+    unique = sorted({form for form in forms if form}, key=lambda form: (-len(form), form))
+    parts = []
+    for form in unique:
+        words = form.split()
+        body = r"\s+".join(regex.escape(word) for word in words)
+        parts.append(body if len(words[-1]) == 1 and len(words) > 1 else body + r"(?!\p{L})")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that signals an event, in normalized coordinates."""
+
+    kind: str
+    cameo: str | None
+    start: int
+    """Start of the trigger word, after a conjunction or preposition clitic."""
+    end: int
+    form: FormClass
+    definite: bool
+    """A noun with ``ال`` or a possessive suffix: it refers to something already known."""
+    purpose: bool
+    """A noun after ``ل`` (``للقاء``): the event the preceding verb was for."""
+    needs: str
+    plural: Literal["singular", "dual", "plural"]
+    """Number of a verb's subject, from its ending (``وقعا`` dual, ``وقعوا`` plural)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A negation, aim, date-carrying or other cue, in normalized coordinates."""
+
+    role: str
+    start: int
+    end: int
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    verbs: regex.Pattern[str]
+    nouns: regex.Pattern[str]
+    participles: regex.Pattern[str]
+    entries: dict[tuple[FormClass, str], EventKindEntry]
+    excluded: dict[str, regex.Pattern[str]]
+    noun_forms: frozenset[str]
+
+
+def _build_lexicon(resources: Resources) -> _Lexicon:
+    entries: dict[tuple[FormClass, str], EventKindEntry] = {}
+    by_class: dict[FormClass, list[str]] = {"verb": [], "noun": [], "participle": []}
+    for entry in resources.entries("event", EventKindEntry):
+        for form_class, forms in (
+            ("verb", entry.verbs),
+            ("noun", entry.nouns),
+            ("participle", entry.participles),
+        ):
+            for form in forms:
+                folded = fold(form)
+                # The first entry that lists a form owns it: a form means one kind.
+                entries.setdefault((form_class, folded), entry)  # type: ignore[arg-type]
+                by_class[form_class].append(folded)  # type: ignore[index]
+    excluded = {
+        entry.kind + "|" + (entry.cameo or "") + "|" + entry.needs: regex.compile(
+            r"\s*" + phrase_alternation(fold(f) for f in entry.exclude_after)
+        )
+        for entry in resources.entries("event", EventKindEntry)
+        if entry.exclude_after
+    }
+    nouns = by_class["noun"] + [form[:-1] + "ت" for form in by_class["noun"] if form.endswith("ه")]
+    return _Lexicon(
+        verbs=regex.compile(
+            r"(?<!\p{L})" + _VERB_PREFIX + "(?P<core>" + phrase_alternation(by_class["verb"]) + ")"
+        ),
+        nouns=regex.compile(
+            r"(?<!\p{L})"
+            + _NOUN_PREFIX
+            + "(?P<core>"
+            + _bare_alternation(nouns)
+            + ")"
+            + _NOUN_SUFFIX
+            + r"(?!\p{L})"
+        ),
+        participles=regex.compile(
+            r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(by_class["participle"]) + ")"
+        ),
+        entries=entries,
+        excluded=excluded,
+        noun_forms=frozenset(by_class["noun"]),
+    )
+
+
+def _bare_alternation(forms: Iterable[str]) -> str:
+    unique = sorted({form for form in forms if form}, key=lambda form: (-len(form), form))
+    return "|".join(r"\s+".join(regex.escape(word) for word in form.split()) for form in unique) or "(?!)"
+
+
+def _lexicon(resources: Resources) -> _Lexicon:
+    return resources.compiled("events.lexicon", _build_lexicon)
+
+
+def _plural(word: str) -> Literal["singular", "dual", "plural"]:
+    first = word.split(maxsplit=1)[0]
+    if first.endswith(("وا", "ون")):
+        return "plural"
+    if first.endswith(("ا", "تا", "ان")) and not first.endswith("ى"):
+        return "dual"
+    return "singular"
+
+
+def find_triggers(text: str, resources: Resources) -> list[Trigger]:
+    """Every trigger in normalized *text*, in text order, overlaps resolved longest first."""
+    lexicon = _lexicon(resources)
+    found: list[Trigger] = []
+    for form_class, pattern in (
+        ("verb", lexicon.verbs),
+        ("noun", lexicon.nouns),
+        ("participle", lexicon.participles),
+    ):
+        for match in pattern.finditer(text):
+            core = match.group("core")
+            folded = " ".join(core.split())
+            suffix = match.group("suffix") if form_class == "noun" else None
+            if form_class == "noun" and folded.endswith("ت") and folded not in lexicon.noun_forms:
+                # ة becomes ت before a possessive suffix (زيارته): the bare ت form needs one.
+                if not suffix:
+                    continue
+                folded = folded[:-1] + "ه"
+            entry = lexicon.entries.get((form_class, folded))  # type: ignore[arg-type]
+            if entry is None:
+                continue
+            start, end = match.span("core")
+            if form_class == "noun" and match.group("article"):
+                start = match.start("article")
+            if suffix:
+                end = match.end("suffix")
+            key = entry.kind + "|" + (entry.cameo or "") + "|" + entry.needs
+            barrier = lexicon.excluded.get(key)
+            if barrier is not None and barrier.match(text, end):
+                continue
+            groups = match.groupdict()
+            found.append(
+                Trigger(
+                    kind=entry.kind,
+                    cameo=entry.cameo,
+                    start=start,
+                    end=end,
+                    form=form_class,  # type: ignore[arg-type]
+                    definite=bool(groups.get("article") or suffix or groups.get("prep") == "لل"),
+                    purpose=groups.get("prep") in ("ل", "لل"),
+                    needs=entry.needs,
+                    plural=_plural(core) if form_class == "verb" else "singular",
+                )
+            )
+    return _longest_first(found)
+
+
+def _longest_first(found: list[Trigger]) -> list[Trigger]:
+    kept: list[Trigger] = []
+    for trigger in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        if all(trigger.end <= other.start or other.end <= trigger.start for other in kept):
+            kept.append(trigger)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _build_cues(resources: Resources) -> tuple[regex.Pattern[str], dict[str, EventCueEntry]]:
+    owner: dict[str, EventCueEntry] = {}
+    for entry in resources.entries("event_cue", EventCueEntry):
+        for form in entry.forms:
+            owner.setdefault(fold(form), entry)
+    pattern = regex.compile(r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(owner) + ")")
+    return pattern, owner
+
+
+def find_cues(text: str, resources: Resources) -> list[Cue]:
+    """Every cue (negation, aim, date carried by reference …) in normalized *text*."""
+    pattern, owner = resources.compiled("events.cues", _build_cues)
+    cues = []
+    for match in pattern.finditer(text):
+        entry = owner.get(" ".join(match.group("core").split()))
+        if entry is not None:
+            cues.append(Cue(entry.role, match.start("core"), match.end("core"), entry.window))
+    return cues

@@ -1,0 +1,222 @@
+"""The actor lexicon: every gazetteer form, title form and actor word list, compiled once.
+
+`actor_lexicon(resources)` builds (and caches on the resource set) one
+`PhraseMatcher` over the folded forms of countries (names and the nationality
+adjectives expanded from their ``nisba`` stems), places, organizations (names,
+forms, adjectives), organization head nouns, titles, counterpart words and
+honorifics, plus the word sets the person matcher needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import regex
+
+from libnews.match.phrases import PhraseMatcher
+from libnews.resources import Resources
+from libnews.resources.actors_schema import ActorWordsEntry, AttributionCueEntry, OrgHeadEntry
+from libnews.resources.gazetteer_schema import (
+    CountryEntry,
+    NameListEntry,
+    OrganizationEntry,
+    PlaceEntry,
+    TitleEntry,
+)
+from libnews.text.normalize import fold
+
+__all__ = ["Lex", "LexKind", "Lexicon", "actor_lexicon", "nisba_forms", "pyarabic_given_names"]
+
+LexKind = Literal["country", "nisba", "place", "org", "org_adj", "head", "title", "counterpart", "honorific"]
+
+# Endings of a nationality adjective after its stem: masculine, feminine (ة folded to ه),
+# plurals and duals.
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+@dataclass(frozen=True, slots=True)
+class Lex:
+    """What one form of the lexicon stands for."""
+
+    kind: LexKind
+    key: str
+    """Country code, place name, organization id, head word or role key."""
+    name: str
+    """The display name of the entry (as written in the data file)."""
+    country: str | None = None
+    category: str | None = None
+    """Title category, organization or place type."""
+    needs_nisba: bool = False
+    takes_lam: bool = False
+    event: bool = False
+    takes_organization: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the actor matchers look up, folded."""
+
+    phrases: PhraseMatcher[Lex]
+    acronyms: PhraseMatcher[Lex]
+    given: frozenset[str]
+    """Given names from the data files (strong evidence of a name)."""
+    weak_given: frozenset[str]
+    """Given names of pyarabic's classical list (a name only in a name context)."""
+    particles: frozenset[str]
+    family: frozenset[str]
+    stop: frozenset[str]
+    reporting_verbs: frozenset[str]
+    title_modifiers: PhraseMatcher[str]
+    place_prepositions: frozenset[str]
+    statements: frozenset[str]
+    capitals: dict[str, str] = field(default_factory=dict)
+    """Folded capital name -> country code."""
+    cues: PhraseMatcher[AttributionCueEntry] | None = None
+
+
+def nisba_forms(stem: str) -> list[str]:
+    """Folded forms of a nationality adjective from its masculine stem.
+
+    >>> nisba_forms("إيطالي")[:4]
+    ['الايطالي', 'الايطاليه', 'الايطاليون', 'الايطاليين']
+    >>> nisba_forms("ألماني")[0]
+    'الالماني'
+    """
+    # Only a written article is dropped: ألماني folds to الماني, whose alef is the stem's own.
+    base = fold(stem.removeprefix("ال"))
+    definite = ["ال" + base + ending for ending in _NISBA_ENDINGS]
+    indefinite = [base + ending for ending in _NISBA_ENDINGS]
+    return definite + indefinite
+
+
+@cache
+def pyarabic_given_names() -> frozenset[str]:
+    """Single-word given names (tag ``nom``) of ``pyarabic.propernouns.TEXT``, folded.
+
+    The text is a flat run of words where each entry is followed by its tag
+    (``محمد nom``, ``أبا زيد konia``); pyarabic's own loader splits on tabs
+    and finds nothing, so the entries are read here.
+    """
+    try:
+        from pyarabic import propernouns  # noqa: PLC0415 (optional data, read on first use)
+    except ImportError:  # pragma: no cover - pyarabic is a dependency
+        return frozenset()
+    names: set[str] = set()
+    current: list[str] = []
+    for word in str(propernouns.TEXT).split():
+        if word.isascii():
+            if word.lower() == "nom" and len(current) == 1:
+                names.add(fold(current[0]))
+            current = []
+        else:
+            current.append(word)
+    return frozenset(names)
+
+
+def _words(resources: Resources, kind: str) -> list[str]:
+    out: list[str] = []
+    for entry in resources.entries("actor_words", ActorWordsEntry):
+        if entry.kind == kind:
+            out.extend(entry.words)
+    return out
+
+
+def _names(resources: Resources, *kinds: str) -> frozenset[str]:
+    return frozenset(
+        fold(word)
+        for entry in resources.entries("names", NameListEntry)
+        if entry.kind in kinds
+        for word in entry.words
+    )
+
+
+def _build(resources: Resources) -> Lexicon:
+    entries: list[tuple[str, Lex]] = []
+    capitals: dict[str, str] = {}
+    function = {fold(w) for w in _words(resources, "function")}
+    stop = function | {fold(w) for w in _words(resources, "stop")} | _names(resources, "stop")
+    for country in resources.entries("country", CountryEntry):
+        lex = Lex("country", country.code, country.name, country.code)
+        entries.extend((fold(form), lex) for form in (country.name, *country.forms))
+        nisba = Lex("nisba", country.code, country.name, country.code)
+        for stem in country.nisba:
+            entries.extend((form, nisba) for form in nisba_forms(stem))
+        entries.extend((fold(form), nisba) for form in country.adjectives)
+        if country.capital:
+            capitals[fold(country.capital)] = country.code
+    for place in resources.entries("place", PlaceEntry):
+        lex = Lex("place", f"{place.name}|{place.country}", place.name, place.country, place.type)
+        entries.extend((fold(form), lex) for form in (place.name, *place.forms))
+        if place.type == "capital" and place.country:
+            capitals.setdefault(fold(place.name), place.country)
+    acronyms: list[tuple[str, Lex]] = []
+    for org in resources.entries("organization", OrganizationEntry):
+        lex = Lex("org", org.id, org.name, org.country, org.type)
+        entries.extend((fold(form), lex) for form in (org.name, *org.forms))
+        adjective = Lex("org_adj", org.id, org.name, org.country, org.type)
+        entries.extend((fold(form), adjective) for form in org.adjectives)
+        acronyms.extend((form, lex) for form in org.acronyms)
+    for head in resources.entries("org_head", OrgHeadEntry):
+        lex = Lex(
+            "head",
+            fold(head.word),
+            head.word,
+            None,
+            head.type,
+            needs_nisba=head.needs_nisba,
+            takes_lam=head.takes_lam,
+            event=head.event,
+        )
+        entries.append((fold(head.word), lex))
+    for title in resources.entries("title", TitleEntry):
+        lex = Lex(
+            "title",
+            title.role,
+            title.forms[0],
+            None,
+            title.category,
+            takes_organization=title.takes_organization,
+        )
+        # A title form that folds onto a function word (إمام → امام = أمام) is never a title.
+        entries.extend((fold(form), lex) for form in title.forms if fold(form) not in function)
+    counterpart = Lex("counterpart", "counterpart", "نظير", None, "counterpart")
+    entries.extend((fold(word), counterpart) for word in _words(resources, "counterpart"))
+    honorific = Lex("honorific", "honorific", "", None, "honorific")
+    entries.extend(
+        (fold(word), honorific) for word in (*_words(resources, "honorific"), *_names(resources, "honorific"))
+    )
+    cues = [
+        (fold(form), cue)
+        for cue in resources.entries("attribution_cue", AttributionCueEntry)
+        for form in cue.forms
+    ]
+    given = _names(resources, "given", "given_foreign")
+    return Lexicon(
+        phrases=PhraseMatcher(entries),
+        acronyms=PhraseMatcher(acronyms, clitics=False),
+        # Every word of a multi-word given name (صلاح الدين) can carry a name on.
+        given=frozenset(part for w in given for part in w.split()),
+        weak_given=frozenset(pyarabic_given_names() - stop),
+        particles=_names(resources, "particle") | {"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"},
+        family=_names(resources, "family"),
+        stop=frozenset(stop),
+        reporting_verbs=frozenset(fold(w) for w in _words(resources, "reporting_verb")),
+        title_modifiers=PhraseMatcher(
+            [(fold(w), "modifier") for w in _words(resources, "title_modifier")], clitics=False
+        ),
+        place_prepositions=frozenset(fold(w) for w in _words(resources, "title_place_preposition")),
+        statements=frozenset(fold(w) for w in _words(resources, "statement")),
+        capitals=capitals,
+        cues=PhraseMatcher(cues, clitics=False),
+    )
+
+
+def actor_lexicon(resources: Resources) -> Lexicon:
+    """The lexicon of *resources*, compiled once and cached on it."""
+    return resources.compiled("actors.lexicon", _build)
+
+
+LATIN_ACRONYM = regex.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&.-]*[A-Z0-9](?![A-Za-z0-9])")
+"""A Latin acronym as written in Arabic text (``NOC``, ``UNSMIL``)."""

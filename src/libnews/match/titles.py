@@ -1,0 +1,163 @@
+"""Titles as written: a title form and what completes it.
+
+A title form from the data (``وزير دفاع``, ``الوزير``, ``المبعوث``) is grown
+over the words that belong to it: a nationality adjective (``الإيطالي``), an
+adjective of an organization (``الأممي``), modifiers (``الخاص``, ``السابق``),
+the organization it belongs to (``وزير دفاع حكومة الوفاق الوطني``), a country
+in construct (``سفير الصين``, ``وزير خارجية روسيا الاتحادية``), a place after a
+diplomat's preposition (``سفير الصين في لبنان``, ``المبعوث … الى سورية``), and
+a chained title after ``ل`` (``النائب الثاني لرئيس مجلس الوزراء``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from libnews.match.actors import EntityMention, Tokens
+from libnews.match.lexicon import Lex, Lexicon
+from libnews.match.phrases import PhraseHit
+
+__all__ = ["TitleMention", "grow_titles", "is_honorific"]
+
+
+@dataclass(slots=True)
+class TitleMention:
+    """A title in the normalized text, grown to its full written extent."""
+
+    start: int
+    end: int
+    role: str | None
+    category: str | None
+    country: str | None = None
+    organization: EntityMention | None = None
+    counterpart: bool = False
+    complete: bool = True
+    """The title says whose it is or is definite (``الوزير``, ``وزير الدفاع``): a name may follow
+    it unmarked.  A lone indefinite noun (``صحفي``) is not."""
+
+
+def _title_lex(hit: PhraseHit[Lex]) -> Lex | None:
+    for kind in ("title", "counterpart"):
+        for lex in hit.values:
+            if lex.kind == kind and lex.category != "honorific":
+                return lex
+    return None
+
+
+def is_honorific(hit: PhraseHit[Lex]) -> bool:
+    """An honorific (``السيد``, ``معالي``, ``الأستاذ``): skipped before a name, never a title."""
+    return _title_lex(hit) is None and any(
+        v.kind == "honorific" or (v.kind == "title" and v.category == "honorific") for v in hit.values
+    )
+
+
+def _across(entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
+    return next((m for m in entities if start <= m.start < end < m.end), None) if entities else None
+
+
+def _inside(entities: list[EntityMention], start: int, end: int) -> list[EntityMention]:
+    low, high = 0, len(entities)
+    while low < high:
+        middle = (low + high) // 2
+        if entities[middle].start < start:
+            low = middle + 1
+        else:
+            high = middle
+    out: list[EntityMention] = []
+    while low < len(entities) and entities[low].start < end:
+        if entities[low].end <= end:
+            out.append(entities[low])
+        low += 1
+    return out
+
+
+def grow_titles(
+    hits: list[PhraseHit[Lex]],
+    tokens: Tokens,
+    entities_at: dict[int, EntityMention],
+    lexicon: Lexicon,
+) -> list[TitleMention]:
+    """Grow every title hit over the words that complete it (see the module docstring)."""
+    titles: list[TitleMention] = []
+    hit_at = {h.start: h for h in hits}
+    entities = sorted(entities_at.values(), key=lambda m: m.start)
+    consumed_until = -1
+    for hit in hits:
+        if hit.start < consumed_until:
+            continue
+        lex = _title_lex(hit)
+        if lex is None:
+            continue
+        title = TitleMention(
+            hit.start,
+            hit.end,
+            None if lex.kind == "counterpart" else lex.key,
+            lex.category,
+            counterpart=lex.kind == "counterpart",
+        )
+        # What the form itself says: المستشارة الألمانية, رئيس المجلس الرئاسي.
+        for part in _inside(entities, hit.start, hit.end):
+            if part.kind == "nisba" or (part.kind == "country" and title.country is None):
+                title.country = title.country or part.country
+            elif part.kind in ("org", "org_adj") and lex.takes_organization:
+                title.organization = part
+                title.country = title.country or part.country
+        # A body that starts inside the form and runs past it (رئيس المجلس الرئاسي الليبي).
+        across = _across(entities, hit.start, hit.end)
+        if across is not None and across.kind == "org" and lex.takes_organization:
+            title.organization = across
+            title.country = title.country or across.country
+            title.end = across.end
+        construct = not hit.text.startswith("ال")
+        last = tokens.at_end(title.end)
+        k = None if last is None else last + 1
+        while k is not None and k < len(tokens) and tokens.joined(k - 1):
+            tok = tokens.items[k]
+            found = entities_at.get(tok.start)
+            if found is not None:
+                if found.kind == "nisba":
+                    title.country = title.country or found.country
+                elif found.kind == "org_adj":
+                    title.organization = title.organization or found
+                elif found.kind == "org" and lex.takes_organization and not title.counterpart:
+                    title.organization = found
+                    title.country = title.country or found.country or found.place_country
+                elif found.kind == "country" and construct and title.country is None:
+                    title.country = found.country
+                else:
+                    break
+                title.end = found.end
+                nxt = tokens.at_end(found.end)
+                k = None if nxt is None else nxt + 1
+                continue
+            modifier = lexicon.title_modifiers.find(
+                tokens.text, tok.start, min(len(tokens.text), tok.start + 40)
+            )
+            if modifier and modifier[0].start == tok.start:
+                title.end = modifier[0].end
+                nxt = tokens.at_end(modifier[0].end)
+                k = None if nxt is None else nxt + 1
+                continue
+            chained = hit_at.get(tok.start + 1)
+            if tok.text.startswith("ل") and chained is not None and _title_lex(chained) is not None:
+                title.end = chained.end
+                consumed_until = chained.end
+                nxt = tokens.at_end(chained.end)
+                k = None if nxt is None else nxt + 1
+                continue
+            if (
+                title.category == "diplomat"
+                and tok.text in lexicon.place_prepositions
+                and tokens.joined(k)
+                and k + 1 < len(tokens)
+            ):
+                place = entities_at.get(tokens.items[k + 1].start)
+                if place is not None and place.kind in ("country", "place"):
+                    title.end = place.end
+                    nxt = tokens.at_end(place.end)
+                    k = None if nxt is None else nxt + 1
+                    continue
+            break
+        title.complete = title.end > hit.end or any(w.startswith("ال") for w in hit.text.split())
+        titles.append(title)
+    return titles

@@ -1,0 +1,89 @@
+"""Entry models of the actor-matching tables: organization head nouns, attribution cues, word lists.
+
+These tables hold the language knowledge the actor matchers use beyond the
+gazetteer: which nouns open an organization name (``حكومة``, ``وزارة``),
+which phrases attribute information to a source (``نقلت … عن``, ``وفقا ل``),
+and small word lists (reporting verbs, words that never belong to a name).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from libnews.resources.entry import Entry
+
+__all__ = ["MODELS", "ActorWordsEntry", "AttributionCueEntry", "OrgHeadEntry"]
+
+
+class OrgHeadEntry(Entry):
+    """A noun that opens an organization name (``[[org_head]]``): ``حكومة`` + ``الوفاق الوطني``."""
+
+    key_fields: ClassVar[tuple[str, ...]] = ("word",)
+    word: str
+    """The head noun as written, definite or construct (``حكومة``, ``الحكومة``, ``اللجنة``)."""
+    type: Literal[
+        "government",
+        "ministry",
+        "military",
+        "party",
+        "armed_group",
+        "company",
+        "media",
+        "ngo",
+        "court",
+        "parliament",
+        "international",
+        "other",
+    ] = "other"
+    """What sort of organization it names."""
+    needs_nisba: bool = False
+    """Only an organization when a nationality adjective follows (``الحكومة الإيطالية``)."""
+    takes_lam: bool = False
+    """The name may go on with ``ل``/``لل`` (``المرصد السوري لحقوق الإنسان``, ``المؤسسة الوطنية للنفط``)."""
+    event: bool = False
+    """The noun names an event, not an actor (``مؤتمر برلين``): matched only to be skipped."""
+
+
+class AttributionCueEntry(Entry):
+    """A phrase that attributes information to a source (``[[attribution_cue]]``)."""
+
+    key_fields: ClassVar[tuple[str, ...]] = ("name",)
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    """Stable key of the cue (``according_to``)."""
+    forms: list[str]
+    """The cue as written; the source follows it (``وفقا ل``, ``بحسب``, ``نقلت``)."""
+    source: Literal["after", "after_then_an"] = "after"
+    """Where the source is: right after the cue, or after it and before ``عن`` (``نقلت X عن Y``)."""
+
+
+class ActorWordsEntry(Entry):
+    """A named word list used by the actor matchers (``[[actor_words]]``)."""
+
+    key_fields: ClassVar[tuple[str, ...]] = ("kind",)
+    kind: Literal[
+        "function",
+        "stop",
+        "reporting_verb",
+        "title_modifier",
+        "title_place_preposition",
+        "counterpart",
+        "statement",
+        "honorific",
+    ]
+    """Which list: function words (``function``: particles, prepositions, pronouns; never a name
+    nor a title), other words never part of a name (``stop``), verbs that introduce a speaker
+    (``reporting_verb``), words that may follow a title inside it (``title_modifier``: ``الخاص``),
+    prepositions that bring a place into a diplomat's title (``title_place_preposition``: ``في``),
+    words that refer back to a counterpart (``counterpart``: ``نظيره``), nouns of a statement
+    (``statement``: ``بيان``) and honorifics before a name (``honorific``: ``معالي``)."""
+    words: list[str]
+    """The words, as written."""
+
+
+MODELS: dict[str, type[Entry]] = {
+    "org_head": OrgHeadEntry,
+    "attribution_cue": AttributionCueEntry,
+    "actor_words": ActorWordsEntry,
+}

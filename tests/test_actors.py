@@ -1,0 +1,87 @@
+"""Actors: table-driven cases (tests/cases/actors.toml) and whole-article invariants."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import assert_spans_exact
+
+from libnews import Article, parse_article
+from libnews.examples import EXAMPLE_PUBLISHED, example_text
+from libnews.text.normalize import fold
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "actors.toml").read_text("utf-8"))["case"]
+
+
+def _params() -> list[Any]:
+    marks = lambda c: [pytest.mark.xfail(reason=c["xfail"], strict=True)] if "xfail" in c else []  # noqa: E731
+    return [pytest.param(case, id=case["id"], marks=marks(case)) for case in CASES]
+
+
+def _find(article: Article, name: str) -> Any:
+    wanted = fold(name)
+    for actor in article.actors:
+        if fold(actor.name) == wanted or wanted in {fold(a) for a in actor.aliases}:
+            return actor
+    raise AssertionError(f"no actor {name!r} in {[a.name for a in article.actors]}")
+
+
+@pytest.mark.parametrize("case", _params())
+def test_actor_case(case: dict[str, Any]) -> None:
+    article = parse_article(case["text"])
+    assert_spans_exact(article)
+    expected = set()
+    for row in case["actors"]:
+        kind, name, country = row.split("|")
+        actor = _find(article, name)
+        assert actor.kind == kind, (name, actor.kind)
+        if country != "?":
+            assert actor.country == (None if country == "-" else country), (name, actor.country)
+        expected.add(actor.id)
+    if not case["actors"]:
+        assert [a.name for a in article.actors if a.kind in ("person", "organization")] == []
+    for row in case.get("mentions", []):
+        name, count = row.split("|")
+        assert len(_find(article, name).mentions) == int(count), name
+    for row in case.get("titles", []):
+        name, title = row.split("|")
+        assert fold(title) in {fold(t.text) for t in _find(article, name).titles}, (name, title)
+    persons = [a for a in article.actors if a.kind == "person"]
+    names = [fold(a.name) for a in persons]
+    assert len(names) == len(set(names)), "one actor per person"
+
+
+def test_seed_article_people_once_with_all_mentions() -> None:
+    article = parse_article(example_text(), published=EXAMPLE_PUBLISHED)
+    assert_spans_exact(article)
+    serraj = _find(article, "فايز السراج")
+    assert serraj.country == "LY"
+    assert {"السراج"} <= set(serraj.aliases)
+    namroush = _find(article, "صلاح الدين النمروش")
+    assert "النمروش" in namroush.aliases
+    guerini = _find(article, "لورينسو غويريني")
+    assert guerini.country == "IT"
+    assert len(guerini.mentions) >= 3
+    gna = _find(article, "حكومة الوفاق الوطني")
+    assert any(t.organization == gna.id for t in namroush.titles)
+    for actor in article.actors:
+        texts = [m.text for m in actor.mentions]
+        assert sorted(actor.mentions, key=lambda m: m.start) == actor.mentions, texts
+
+
+def test_ids_follow_first_mention() -> None:
+    article = parse_article(example_text(), published=EXAMPLE_PUBLISHED)
+    firsts = [min(m.start for m in a.mentions) for a in article.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in article.actors] == [f"a{n}" for n in range(1, len(article.actors) + 1)]
+
+
+def test_corpus_runs_with_exact_spans(corpus: list[dict[str, str | None]]) -> None:
+    for record in corpus:
+        article = parse_article(str(record["text"]), published=record["published"])
+        assert_spans_exact(article)
+        people = [fold(a.name) for a in article.actors if a.kind == "person"]
+        assert len(people) == len(set(people)), record["id"]

@@ -1,0 +1,62 @@
+"""The phrase matcher: clitics, the لل form, overlap policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from libnews.match.phrases import PhraseMatcher, select_longest
+from libnews.text.normalize import fold
+
+FORMS = ["روما", "إيطاليا", "الأمم المتحدة", "النمروش", "مجلس الأمن", "مجلس الأمن الدولي", "بغداد", "لبنان"]
+MATCHER = PhraseMatcher((fold(form), form) for form in FORMS)
+
+# (text, [(name as written in the normalized text, clitic)])
+CLITIC_CASES = [
+    ("بروما", [("روما", "ب")]),
+    ("لروما", [("روما", "ل")]),
+    ("وإيطاليا", [("ايطاليا", "و")]),
+    ("فإيطاليا", [("ايطاليا", "ف")]),
+    ("وبروما", [("روما", "وب")]),
+    ("للأمم المتحدة", [("لامم المتحده", "لل")]),
+    ("وللأمم المتحدة", [("لامم المتحده", "ولل")]),
+    ("والأمم المتحدة", [("الامم المتحده", "و")]),
+    ("بالأمم المتحدة", [("الامم المتحده", "ب")]),
+    ("لـ«النمروش»", [("النمروش", "")]),
+    ("بغداد", [("بغداد", "")]),
+    ("لبنان ولبنان", [("لبنان", ""), ("لبنان", "و")]),
+    ("مجلس الأمن الدولي", [("مجلس الامن الدولي", "")]),
+    ("مجلس الأمن الدولية", [("مجلس الامن", "")]),
+    ("الرومانية", []),
+    ("مروما", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLITIC_CASES, ids=[c[0] for c in CLITIC_CASES])
+def test_clitics(text: str, expected: list[tuple[str, str]]) -> None:
+    folded = fold(text)
+    hits = MATCHER.find(folded)
+    assert [(h.text, h.clitic) for h in hits] == expected
+    for hit in hits:
+        assert folded[hit.start : hit.end] == hit.text
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+
+
+def test_overlap_policy_is_longest_then_earliest() -> None:
+    kept = select_longest([_Cand(0, 3), _Cand(2, 8), _Cand(7, 10), _Cand(9, 12)])
+    assert kept == [_Cand(2, 8), _Cand(9, 12)]
+
+
+def test_equal_length_keeps_the_earliest() -> None:
+    assert select_longest([_Cand(3, 6), _Cand(1, 4)]) == [_Cand(1, 4)]
+
+
+def test_acronyms_are_case_sensitive_whole_words() -> None:
+    acronyms = PhraseMatcher([("NOC", "noc")], clitics=False)
+    assert [h.text for h in acronyms.find("شركة (NOC) و noc وNOCs")] == ["NOC"]
