@@ -45,4 +45,24 @@ def typecheck(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the documentation site with warnings as errors."""
     session.install("-e", ".", *_group("docs"))
+    session.run("python", "docs/gen_model.py", "--check")
     session.run("mkdocs", "build", "--strict")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmark suite against dateparser (``-- --quick`` for a smoke run)."""
+    session.install("-e", ".", *_group("bench"))
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz parse_article with atheris for a bounded time (10 minutes; ``-- -max_total_time=N``)."""
+    session.install("-e", ".", "atheris")
+    # New coverage goes to a scratch folder; only crashers land in fuzz/corpus (replayed by the tests).
+    work = session.create_tmp()
+    limits = session.posargs or ["-max_total_time=600"]
+    session.run(
+        "python", "fuzz/fuzz_parse.py", work, "fuzz/corpus", "-artifact_prefix=fuzz/corpus/crash-", *limits
+    )

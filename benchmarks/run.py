@@ -33,6 +33,7 @@ import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +153,7 @@ def per_article(
     gc.disable()
     try:
         for article in articles:
-            timings.append(best_of(lambda article=article: function(article), repeat))  # type: ignore[misc]
+            timings.append(best_of(partial(function, article), repeat))
             gc.collect()
     finally:
         if enabled:
@@ -207,7 +208,9 @@ def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dic
     prepare = per_article(articles, document, repeat)
 
     report.add("articles", len(articles), "articles (seed + corpus)")
-    report.add("chars_median", int(statistics.median(len(a.text) for a in articles)), "median length", "chars")
+    report.add(
+        "chars_median", int(statistics.median(len(a.text) for a in articles)), "median length", "chars"
+    )
     report.add("ms_median", 1e3 * statistics.median(full), "parse_article, median per article", "ms")
     report.add("ms_p95", 1e3 * _quantile(full, 0.95), "parse_article, 95th percentile", "ms")
     report.add("us_per_kchar", us_per_kchar(articles, full), "parse_article, median per 1,000 chars", "µs")
@@ -219,10 +222,16 @@ def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dic
             f"parse_article, median of {len(around_3k)} articles of 2.5-3.5k chars",
             "ms",
         )
-    report.add("ms_seed", 1e3 * full[0], f"parse_article, seed article ({len(articles[0].text):,} chars)", "ms")
+    report.add(
+        "ms_seed", 1e3 * full[0], f"parse_article, seed article ({len(articles[0].text):,} chars)", "ms"
+    )
     report.add("ms_prepare_median", 1e3 * statistics.median(prepare), "normalize + sentences, median", "ms")
-    report.add("ms_dates_median", 1e3 * statistics.median(dates), "date stage alone (find_dates), median", "ms")
-    report.add("us_per_kchar_dates", us_per_kchar(articles, dates), "date stage alone, median per 1,000 chars", "µs")
+    report.add(
+        "ms_dates_median", 1e3 * statistics.median(dates), "date stage alone (find_dates), median", "ms"
+    )
+    report.add(
+        "us_per_kchar_dates", us_per_kchar(articles, dates), "date stage alone, median per 1,000 chars", "µs"
+    )
     found = sum(len(parse_article(a.text, published=a.published).dates) for a in articles)
     report.add("dates_found", found, "date mentions found by libnews")
     return {"full": full, "dates": dates}
@@ -233,7 +242,7 @@ def bench_dateparser(
 ) -> None:
     """dateparser's search_dates on the same texts, as a ratio to libnews."""
     try:
-        from dateparser.search import search_dates
+        from dateparser.search import search_dates  # type: ignore[import-untyped]
     except ImportError:
         report.note("dateparser is not installed (pip install --group bench): comparison skipped")
         return
@@ -246,7 +255,9 @@ def bench_dateparser(
     for article in articles:
         found += len(search_dates(article.text, languages=["ar"]) or [])
     full, dates = libnews_times["full"], libnews_times["dates"]
-    report.add("dateparser_ms_median", 1e3 * statistics.median(theirs), "dateparser search_dates, median", "ms")
+    report.add(
+        "dateparser_ms_median", 1e3 * statistics.median(theirs), "dateparser search_dates, median", "ms"
+    )
     report.add("dateparser_ms_seed", 1e3 * theirs[0], "dateparser search_dates, seed article", "ms")
     report.add("dateparser_found", found, "date strings found by dateparser")
     report.add(
@@ -282,7 +293,9 @@ def bench_import(report: Report, repeat: int) -> None:
 
     bare = timed("pass")
     with_import = timed("import libnews")
-    report.add("import_ms", 1e3 * (with_import - bare), "import libnews (process time minus bare python)", "ms")
+    report.add(
+        "import_ms", 1e3 * (with_import - bare), "import libnews (process time minus bare python)", "ms"
+    )
 
     # -X importtime's own count (cumulative µs of the top-level package).
     cumulative = []
@@ -298,7 +311,12 @@ def bench_import(report: Report, repeat: int) -> None:
         if top:
             cumulative.append(int(top[-1].split("|")[1]))
     if cumulative:
-        report.add("importtime_ms", statistics.median(cumulative) / 1e3, "import libnews (-X importtime cumulative)", "ms")
+        report.add(
+            "importtime_ms",
+            statistics.median(cumulative) / 1e3,
+            "import libnews (-X importtime cumulative)",
+            "ms",
+        )
 
     code = textwrap.dedent(
         """
@@ -316,7 +334,9 @@ def bench_import(report: Report, repeat: int) -> None:
     )
     seed = SEED if SEED.exists() else ROOT / "src" / "libnews" / "examples" / "libya_italy_2020.txt"
     runs = [json.loads(python(code, str(seed), SEED_PUBLISHED).stdout) for _ in range(repeat)]
-    report.add("first_parse_ms", 1e3 * statistics.median(r[1] for r in runs), "first parse after import (seed)", "ms")
+    report.add(
+        "first_parse_ms", 1e3 * statistics.median(r[1] for r in runs), "first parse after import (seed)", "ms"
+    )
     report.add("second_parse_ms", 1e3 * statistics.median(r[2] for r in runs), "second parse (seed)", "ms")
     report.add(
         "import_plus_first_parse_ms",
@@ -333,13 +353,15 @@ _BATCH_CHILD = textwrap.dedent(
     mode, source, target, workers = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     if mode == "cli":
         command = [sys.executable, "-m", "libnews", "batch", source, target, "--workers", str(workers)]
+        command += ["-q", "--force"]
     else:
         command = [sys.executable, "-c", sys.argv[5], mode, source, target, str(workers)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": elapsed, "peak_kb": peak_kb, "code": done.returncode, "stderr": done.stderr[-2000:]}))
+    error = done.stderr[-2000:]
+    print(json.dumps({"seconds": elapsed, "peak_kb": peak_kb, "code": done.returncode, "stderr": error}))
     """
 )
 
@@ -367,26 +389,32 @@ _BATCH_PYTHON = textwrap.dedent(
                 out.write(one(record) + "\\n")
         else:
             import multiprocessing
-            with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for line in pool.imap(one, records(), chunksize=16):
                     out.write(line + "\\n")
     """
 )
 
 
-def batch_mode() -> tuple[str, str]:
-    """How to run a batch with what exists now: the CLI, parse_many, or a plain loop."""
-    help_text = python("import sys; sys.argv[0] = 'libnews'; from libnews.cli import build_parser; build_parser().print_help()")
-    if " batch" in help_text.stdout:
-        return "cli", "`libnews batch INPUT OUTPUT --workers N` (the command line)"
-    import libnews
-
-    if hasattr(libnews, "parse_many"):
-        return "parse_many", "`libnews.parse_many(records, workers=N)` (no `libnews batch` command yet)"
-    return "loop", (
-        "neither `libnews batch` nor `parse_many` exists yet: a plain loop over parse_article "
-        "(1 worker) and a multiprocessing pool with imap (2 workers)"
-    )
+def batch_modes() -> list[tuple[str, str]]:
+    """How to run a batch with what exists now: the CLI and parse_many, else a plain loop."""
+    modes = []
+    help_text = python("from libnews.cli import build_parser; build_parser().print_help()").stdout
+    if " batch" in help_text:
+        modes.append(("cli", "`libnews batch INPUT OUTPUT --workers N -q`"))
+    if "parse_many" in python("import libnews; print(dir(libnews))").stdout:
+        modes.append(("parse_many", "`libnews.parse_many(records, workers=N)`"))
+    if not modes:
+        modes.append(
+            (
+                "loop",
+                (
+                    "neither `libnews batch` nor `parse_many` exists yet: a plain loop over parse_article "
+                    "(1 worker) and a forked multiprocessing pool with imap (2 workers)"
+                ),
+            )
+        )
+    return modes
 
 
 def write_jsonl(path: Path, articles: Sequence[Article], count: int) -> None:
@@ -399,46 +427,62 @@ def write_jsonl(path: Path, articles: Sequence[Article], count: int) -> None:
 
 
 def bench_batch(report: Report, articles: Sequence[Article], sizes: Sequence[int]) -> None:
-    """Throughput with 1 and 2 workers, and peak RSS as the input grows."""
-    mode, description = batch_mode()
-    report.note(f"batch measured with {description}")
+    """Throughput with 1 and 2 workers, and peak RSS as the input grows.
+
+    The first available mode (the CLI when it exists) gives the target figures;
+    `parse_many` is measured too, on the largest input only.
+    """
+    modes = batch_modes()
     with tempfile.TemporaryDirectory(prefix="libnews-bench-") as folder:
-        rate: dict[int, float] = {}
+        sources = {}
         for size in sizes:
-            source = Path(folder) / f"in-{size}.jsonl"
-            write_jsonl(source, articles, size)
-            for workers in (1, 2) if size == max(sizes) else (1,):
-                target = Path(folder) / f"out-{size}-{workers}.jsonl"
-                done = json.loads(
-                    python(_BATCH_CHILD, mode, str(source), str(target), str(workers), _BATCH_PYTHON).stdout
+            sources[size] = Path(folder) / f"in-{size}.jsonl"
+            write_jsonl(sources[size], articles, size)
+        for rank, (mode, description) in enumerate(modes):
+            report.note(f"batch measured with {description}")
+            runs = [(size, 1) for size in sizes] if rank == 0 else [(max(sizes), 1)]
+            runs.append((max(sizes), 2))
+            rate: dict[int, float] = {}
+            rss: dict[int, float] = {}
+            for size, workers in runs:
+                target = Path(folder) / f"out-{mode}-{size}-{workers}.jsonl"
+                child = python(
+                    _BATCH_CHILD, mode, str(sources[size]), str(target), str(workers), _BATCH_PYTHON
                 )
+                done = json.loads(child.stdout)
                 if done["code"] != 0:
-                    report.note(f"batch of {size} with {workers} worker(s) failed: {done['stderr']}")
+                    report.note(f"{mode}: {size} articles with {workers} worker(s) failed: {done['stderr']}")
                     continue
                 with target.open(encoding="utf-8") as out:
                     written = sum(1 for _ in out)
                 if written != size:
-                    report.note(f"batch of {size} with {workers} worker(s) wrote {written} records, not {size}")
+                    report.note(f"{mode}: {size} articles with {workers} worker(s) wrote {written} records")
                 peak_mb = done["peak_kb"] / 1024
                 per_second = size / done["seconds"]
+                name = f"{mode}_{size}_w{workers}"
                 report.add(
-                    f"batch_{size}_w{workers}_per_s", per_second, f"batch {size:,} articles, {workers} worker(s)", "art/s"
+                    f"{name}_per_s", per_second, f"{mode}: {size:,} articles, {workers} worker(s)", "art/s"
                 )
-                report.add(
-                    f"batch_{size}_w{workers}_rss_mb", peak_mb, f"  peak RSS (largest process), {size:,} articles", "MB"
-                )
+                report.add(f"{name}_rss_mb", peak_mb, "  peak RSS of the largest process", "MB")
+                if workers == 1:
+                    rss[size] = peak_mb
                 if size == max(sizes):
                     rate[workers] = per_second
-                    if workers == 1:
-                        report.add("batch_peak_rss_mb", peak_mb, f"batch peak RSS on {size:,} articles", "MB")
-        if 1 in rate and 2 in rate:
-            report.add("workers_2_speedup", rate[2] / rate[1], "2 workers vs 1 (throughput ratio)", "×")
-        small, large = min(sizes), max(sizes)
-        if small != large and f"batch_{small}_w1_rss_mb" in report.figures:
-            growth = (
-                report.figures[f"batch_{large}_w1_rss_mb"]["value"] / report.figures[f"batch_{small}_w1_rss_mb"]["value"]
-            )
-            report.add("batch_rss_growth", growth, f"peak RSS {large:,} vs {small:,} articles", "×")
+            prefix = "" if rank == 0 else f"{mode}_"
+            if 1 in rate and 2 in rate:
+                report.add(f"{prefix}workers_2_speedup", rate[2] / rate[1], f"{mode}: 2 workers vs 1", "×")
+            if rank == 0 and max(sizes) in rss:
+                report.add(
+                    "batch_peak_rss_mb", rss[max(sizes)], f"{mode}: peak RSS on {max(sizes):,} articles", "MB"
+                )
+                if len(rss) > 1:
+                    growth = rss[max(sizes)] / rss[min(sizes)]
+                    report.add(
+                        "batch_rss_growth",
+                        growth,
+                        f"  peak RSS {max(sizes):,} vs {min(sizes):,} articles",
+                        "×",
+                    )
 
 
 def bench_scaling(report: Report, articles: Sequence[Article], big_chars: int) -> None:
@@ -450,14 +494,26 @@ def bench_scaling(report: Report, articles: Sequence[Article], big_chars: int) -
     slices = [corpus[i : i + 3000] for i in range(0, min(len(corpus), 60 * 3000), 3000)][:40]
     for piece in slices:
         parse_article(piece)
-    small_per_char = statistics.median(best_of(lambda p=piece: parse_article(p), 3) / len(piece) for piece in slices)  # type: ignore[misc]
+    small_per_char = statistics.median(
+        best_of(partial(parse_article, piece), 3) / len(piece) for piece in slices
+    )
     gc.collect()
     big_seconds = best_of(lambda: parse_article(big), 2)
     report.add("scaling_big_s", big_seconds, f"parse_article on one {len(big):,}-char article", "s")
-    report.add("scaling_us_per_kchar_3kb", 1e9 * small_per_char, "  per 1,000 chars, 3,000-char slices (median)", "µs")
-    report.add("scaling_us_per_kchar_big", 1e9 * big_seconds / len(big), "  per 1,000 chars, the big article", "µs")
     report.add(
-        "scaling_ratio_1mb_vs_3kb", (big_seconds / len(big)) / small_per_char, "per-char time, big vs 3,000 chars", "×"
+        "scaling_us_per_kchar_3kb",
+        1e9 * small_per_char,
+        "  per 1,000 chars, 3,000-char slices (median)",
+        "µs",
+    )
+    report.add(
+        "scaling_us_per_kchar_big", 1e9 * big_seconds / len(big), "  per 1,000 chars, the big article", "µs"
+    )
+    report.add(
+        "scaling_ratio_1mb_vs_3kb",
+        (big_seconds / len(big)) / small_per_char,
+        "per-char time, big vs 3,000 chars",
+        "×",
     )
 
 
@@ -487,7 +543,9 @@ def _quantile(values: Sequence[float], q: float) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the suite; print a table; optionally write JSON."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="a smoke run: few articles, few repeats")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of parse_article and stop")

@@ -8,16 +8,29 @@ from libnews import parse_article
 
 # (text, source: an actor name or the source text, the phrase starts with)
 ATTRIBUTION_CASES = [
-    ("ونقلت وكالة فرانس برس عن مسؤول في الوفد قوله إن الأزمة انتهت.", "actor:فرانس برس", "ونقلت وكالة فرانس برس عن"),
-    ("ويعمل في الكويت أكثر من 260 ألف فلبيني، بحسب الخارجية الفلبينية، في المنازل.",
-     "actor:الخارجية الفلبينية", "بحسب الخارجية الفلبينية"),
-    ("وقتل أكثر من 500 مدني، وفق المرصد السوري لحقوق الإنسان.", "actor:المرصد السوري لحقوق الإنسان", "وفق المرصد"),
+    (
+        "ونقلت وكالة فرانس برس عن مسؤول في الوفد قوله إن الأزمة انتهت.",
+        "actor:فرانس برس",
+        "ونقلت وكالة فرانس برس عن",
+    ),
+    (
+        "ويعمل في الكويت أكثر من 260 ألف فلبيني، بحسب الخارجية الفلبينية، في المنازل.",
+        "actor:الخارجية الفلبينية",
+        "بحسب الخارجية الفلبينية",
+    ),
+    (
+        "وقتل أكثر من 500 مدني، وفق المرصد السوري لحقوق الإنسان.",
+        "actor:المرصد السوري لحقوق الإنسان",
+        "وفق المرصد",
+    ),
     ("وبحسب مصادر مطلعة فإن الاجتماع تأجل.", "text:مصادر مطلعة", "وبحسب مصادر مطلعة"),
     ("وقال الرئيس الروسي فلاديمير بوتين في بيان إن بلاده مستعدة.", "actor:فلاديمير بوتين", "وقال"),
 ]
 
 
-@pytest.mark.parametrize(("text", "source", "phrase"), ATTRIBUTION_CASES, ids=[c[2] for c in ATTRIBUTION_CASES])
+@pytest.mark.parametrize(
+    ("text", "source", "phrase"), ATTRIBUTION_CASES, ids=[c[2] for c in ATTRIBUTION_CASES]
+)
 def test_attribution_cues(text: str, source: str, phrase: str) -> None:
     article = parse_article(text)
     assert article.attributions, "no attribution found"
@@ -34,3 +47,12 @@ def test_attribution_cues(text: str, source: str, phrase: str) -> None:
 
 def test_no_cue_no_attribution() -> None:
     assert parse_article("وصل الوزير إلى روما اليوم.").attributions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتم ذلك وفقا لقرارات مجلس الأمن الدولي.", "وجرى نقل السلطة إلى الرئيس المنتخب.", "وذلك وفقا للقانون."],
+    ids=["according-to-resolutions", "transfer-of-power", "according-to-the-law"],
+)
+def test_not_an_attribution(text: str) -> None:
+    assert parse_article(text).attributions == []

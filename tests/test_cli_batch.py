@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import signal
@@ -21,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from libnews import Article, parse_article
+from libnews import Article, parse_article, parse_many
 from libnews.cli import main
 
 ARTICLES = [
@@ -465,7 +466,7 @@ def test_table_to_parquet(tmp_path: Path) -> None:
     table = pq.read_table(target)
     assert table.column("article_id").to_pylist()[0] == "first"
     assert str(table.schema.field("date").type) == "date32[day]"
-    assert str(table.schema.field("actors").type) == "list<item: string>"
+    assert str(table.schema.field("actors").type.value_type) == "string"
 
 
 def test_table_on_real_batch_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -483,3 +484,38 @@ def test_table_rejects_what_is_not_batch_output(tmp_path: Path, capsys: pytest.C
     source = _jsonl(tmp_path / "in.jsonl", [{"whatever": 1}])
     assert main(["table", str(source), "--kind", "events"]) == 2
     assert "neither a libnews batch record nor an Article" in capsys.readouterr().err
+
+
+# --- parse_many ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_keeps_input_order(workers: int) -> None:
+    texts = [record["text"] for record in ARTICLES] * 7
+    expected = [parse_article(text, "2020-12-15") for text in texts]
+    assert list(parse_many(texts, workers=workers, published="2020-12-15")) == expected
+
+
+def test_parse_many_takes_records_with_their_own_day() -> None:
+    articles = list(parse_many(ARTICLES, published="2019-01-01"))
+    assert [a.published.isoformat() if a.published else None for a in articles] == [
+        "2020-12-15",
+        "2021-01-10",
+        "2019-01-01",
+    ]
+
+
+def test_parse_many_is_lazy_on_an_endless_input() -> None:
+    endless = itertools.cycle(record["text"] for record in ARTICLES)
+    first = list(itertools.islice(parse_many(endless, workers=2), 5))
+    assert [a.text for a in first] == [r["text"] for r in (ARTICLES * 2)[:5]]
+
+
+@pytest.mark.parametrize(
+    ("item", "error"),
+    [({"body": "x"}, ValueError), (b"bytes", TypeError), (None, TypeError)],
+    ids=["record without text", "bytes", "None"],
+)
+def test_parse_many_raises_on_bad_items(item: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        list(parse_many([item]))  # type: ignore[list-item]

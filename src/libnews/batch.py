@@ -20,7 +20,7 @@ import contextlib
 import json
 import os
 import signal
-from collections import deque
+import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +49,9 @@ R = TypeVar("R")
 
 CHUNK_SIZE = 8
 """Items sent to a worker at a time: enough to amortize the pickling, small enough to keep order cheap."""
+
+_PR_SET_PDEATHSIG = 1
+"""prctl option: the signal a process gets when its parent dies (Linux)."""
 
 MAX_LISTED_FAILURES = 20
 """Failed line numbers kept for the summary (the output has them all)."""
@@ -107,9 +110,15 @@ def folder_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.txt") if path.is_file())
 
 
-def iter_folder(folder: Path, files: list[Path] | None = None) -> Iterator[InputItem]:
-    """Yield the ``.txt`` files of *folder* as input items, numbered from 1, id = relative path."""
-    for number, path in enumerate(files if files is not None else folder_files(folder), start=1):
+def iter_folder(folder: Path, files: list[Path] | None = None, *, first: int = 1) -> Iterator[InputItem]:
+    """Yield the ``.txt`` files of *folder* as input items, numbered from *first*, id = relative path.
+
+    Args:
+        folder: The folder the ids are relative to.
+        files: The files to read (default: `folder_files`).
+        first: Number of the first file (to resume a run after the files already done).
+    """
+    for number, path in enumerate(files if files is not None else folder_files(folder), start=first):
         ident = path.relative_to(folder).with_suffix("").as_posix()
         try:
             yield InputItem(line=number, data=path.read_bytes(), id=ident, is_text=True)
@@ -184,9 +193,22 @@ def _parse_chunk(
     return [parse_item(item, fields, published) for item in items]
 
 
-def _ignore_sigint() -> None:
+def _worker_setup() -> None:
+    """Run in each worker process as it starts."""
     # Workers leave Ctrl-C to the main process, which stops the run between records.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The main process's SIGTERM handler was inherited through fork(); a worker just dies.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        # A main process killed with SIGKILL cannot stop its workers: ask the kernel to.
+        import ctypes  # noqa: PLC0415 - only in workers
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _ready() -> bool:
+    return True
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -200,6 +222,13 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """An exception raised while reading the input, handed from the reader thread to the consumer."""
+
+    error: BaseException
+
+
 def ordered_map(
     function: Callable[[list[T]], list[R]],
     items: Iterable[T],
@@ -209,31 +238,64 @@ def ordered_map(
 ) -> Generator[R, None, None]:
     """Apply *function* to chunks of *items* and yield the results in input order.
 
-    With ``workers > 1`` the chunks run in a process pool, with at most
-    ``workers * IN_FLIGHT_PER_WORKER`` chunks submitted and not yet yielded, so
-    memory stays bounded on an input of any length.  *function* must be
-    picklable (a module-level function or a `functools.partial` of one).
+    With ``workers <= 1`` each item is handled as soon as it is read (chunks
+    of one).  With more, a reader thread cuts the input into chunks and
+    submits them to a process pool, at most ``workers * IN_FLIGHT_PER_WORKER``
+    ahead of the results yielded, so memory stays bounded on an input of any
+    length, and a slow input (a pipe) does not hold back results already
+    computed.  *function* must be picklable.
     """
     if workers <= 1:
-        for chunk in _chunks(items, chunk_size):
-            yield from function(chunk)
+        for item in items:
+            yield from function([item])
         return
     # Imported here: multiprocessing costs ~30 ms, which `import libnews` should not pay.
+    import queue  # noqa: PLC0415
+    import threading  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    limit = workers * IN_FLIGHT_PER_WORKER
-    pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint) as pool:
+    submitted: queue.Queue[Future[list[R]] | _Failure | None] = queue.Queue(workers * IN_FLIGHT_PER_WORKER)
+    stopping = threading.Event()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup)
+    # Start the workers from this thread: the kernel ties a worker's death signal to the thread that
+    # forked it, and the reader thread may end long before the workers do.
+    pool.submit(_ready).result()
+
+    def hand_over(entry: Future[list[R]] | _Failure | None) -> bool:
+        while not stopping.is_set():
+            try:
+                submitted.put(entry, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def read() -> None:
         try:
             for chunk in _chunks(items, chunk_size):
-                pending.append(pool.submit(function, chunk))
-                if len(pending) >= limit:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+                if not hand_over(pool.submit(function, chunk)):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
+            hand_over(_Failure(exc))
+        hand_over(None)
+
+    reader = threading.Thread(target=read, name="libnews-reader", daemon=True)
+    reader.start()
+    try:
+        while (entry := submitted.get()) is not None:
+            if isinstance(entry, _Failure):
+                raise entry.error
+            yield from entry.result()
+    finally:
+        stopping.set()
+        while True:
+            try:
+                entry = submitted.get_nowait()
+            except queue.Empty:
+                break
+            if entry is not None and not isinstance(entry, _Failure):
+                entry.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def count_complete_records(path: Path) -> tuple[int, int | None]:
@@ -366,14 +428,15 @@ def run_batch(
                 if on_record is not None:
                     on_record()
                 if stop.raised:
-                    raise KeyboardInterrupt
+                    break
         except KeyboardInterrupt:
-            stop.writing = True  # a second Ctrl-C must not cut the clean-up short
-            stats.interrupted = True
+            pass  # raised by _StopFlag between records: the output is whole
         except BrokenProcessPool as exc:
             raise RuntimeError(f"a worker process died: {exc}") from exc
         finally:
+            stop.writing = True  # from here on a signal is only noted: the clean-up must finish
             results.close()
+        stats.interrupted = stop.raised
     return stats
 
 

@@ -17,6 +17,7 @@ import itertools
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -109,6 +110,15 @@ class Progress:
         self.started = time.monotonic()
         self.shown = 0.0
 
+    def tick(self, before: Callable[[], None]) -> Callable[[], None]:
+        """The per-record callback: *before*, then a redraw."""
+
+        def on_record() -> None:
+            before()
+            self()
+
+        return on_record
+
     def __call__(self) -> None:
         self.count += 1
         now = time.monotonic()
@@ -141,22 +151,34 @@ def _clock(seconds: float) -> str:
 
 
 class _ByteCounter:
-    """Counts the bytes of the input items read so far (for the progress fraction)."""
+    """Counts the input bytes whose records are written (the progress fraction).
+
+    Items are read ahead of the records written (up to the in-flight bound),
+    so the size of each item read waits in a queue until its record is out.
+    """
 
     def __init__(self) -> None:
-        self.read = 0
+        self.done = 0
+        self._sizes: deque[int] = deque()
 
     def count(self, items: Iterable[InputItem]) -> Iterator[InputItem]:
         for item in items:
-            self.read += len(item.data) + 1
+            self._sizes.append(len(item.data) + 1)
             yield item
 
+    def written(self) -> None:
+        if self._sizes:
+            self.done += self._sizes.popleft()
 
-def _skip(items: Iterator[InputItem], records: int, output: Path) -> Iterator[InputItem]:
+
+def _skip(
+    items: Iterator[InputItem], records: int, output: Path, counter: _ByteCounter
+) -> Iterator[InputItem]:
     """Skip the inputs whose records are already in *output*, checking that they line up."""
     last: InputItem | None = None
     for item in itertools.islice(items, records):
         last = item
+        counter.written()
     if records and (last is None or last_record_line(output) != last.line):
         raise UsageError(
             f"{output} holds {records} records that do not match the first {records} inputs: "
@@ -192,14 +214,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         files = folder_files(source)
         if already and (already > len(files) or last_record_line(out_path) != already):
             raise UsageError(f"{out_path} holds {already} records that do not match the files of {source}")
-        items: Iterator[InputItem] = iter_folder(source, files[already:])
+        items: Iterator[InputItem] = iter_folder(source, files[already:], first=already + 1)
         total: int | None = len(files)
         done: Callable[[], int] = lambda: stats.skipped + stats.total  # noqa: E731
     elif args.input == "-" or source.is_file():
         stream = sys.stdin.buffer if args.input == "-" else source.open("rb")
         total = None if args.input == "-" else source.stat().st_size
         items = counter.count(iter_jsonl(stream))
-        done = lambda: counter.read  # noqa: E731
+        done = lambda: counter.done  # noqa: E731
     else:
         raise UsageError(f"cannot read {args.input}: no such file or folder")
 
@@ -207,7 +229,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         if already and stream is not None:
-            items = _skip(items, already, out_path)
+            items = _skip(items, already, out_path, counter)
         output: IO[str]
         if target == "-":
             output = sys.stdout
@@ -220,7 +242,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 fields=fields,
                 published=args.published,
                 workers=args.workers,
-                on_record=progress,
+                on_record=None if progress is None else progress.tick(counter.written),
                 stats=stats,
             )
         finally:

@@ -257,7 +257,7 @@ _ROWS: dict[str, Callable[[Article, str | None], Iterator[Row]]] = {
 def iter_rows(article: Article, kind: Kind, article_id: str | None = None) -> Iterator[Row]:
     """Yield the rows of one table for one article, as plain dicts keyed by `COLUMNS`.
 
-    Example:
+    Examples:
         >>> from libnews import parse_article
         >>> article = parse_article("وصل الوزير يوم 4 ديسمبر 2020.")
         >>> [row["value"] for row in iter_rows(article, "dates", "a1")]
@@ -318,7 +318,7 @@ def to_frames(
         ``agreements``, ``clauses``, ``events``, ``attributions``) to a
         pandas DataFrame; the columns and their types are in `COLUMNS`.
 
-    Example:
+    Examples:
         >>> from libnews import parse_many
         >>> frames = to_frames(parse_many(["وصل الوزير يوم 4 ديسمبر 2020."]))
         >>> frames["dates"][["article_id", "text"]].values.tolist()

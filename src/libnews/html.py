@@ -286,7 +286,7 @@ def render_html(article: Article, *, title: str = "libnews article") -> str:
         article: A parsed article.
         title: The page title.
 
-    Example:
+    Examples:
         >>> from libnews import parse_article
         >>> page = render_html(parse_article("<script>alert(1)</script> عاد الوزير."))
         >>> "<script>" in page, "&lt;script&gt;" in page

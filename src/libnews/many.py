@@ -56,7 +56,7 @@ def parse_many(
         TypeError: An item is neither a ``str`` nor a mapping with a ``str`` text.
         ValueError: A record has no ``text``, or a publication day is not a date.
 
-    Example:
+    Examples:
         >>> texts = ["عاد الوزير اليوم.", "وصل الرئيس أمس."]
         >>> [a.text for a in parse_many(texts, published="2020-12-15")]
         ['عاد الوزير اليوم.', 'وصل الرئيس أمس.']

@@ -8,10 +8,12 @@ the public contract (``CONTRACT.md``); fields may be added, never renamed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticSerializationError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,8 +43,37 @@ AgreementKind = Literal[
 ]
 
 
+# UTF-8 cannot encode a lone surrogate (U+D800-U+DFFF), which a Python str may hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: object) -> object:
+    """*value* (from ``model_dump()``) with every surrogate replaced by U+FFFD, one for one."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
 class _Model(BaseModel):
+    # defer_build: schemas are built on first use, not at ``import libnews``.
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True, extra="forbid", defer_build=True)
+
+    if not TYPE_CHECKING:  # the signatures stay pydantic's for type checkers
+
+        def model_dump_json(self, **kwargs):
+            """JSON of the model; a lone surrogate in any text becomes U+FFFD, so offsets still hold."""
+            try:
+                return super().model_dump_json(**kwargs)
+            except PydanticSerializationError:
+                # Rare: only input with lone surrogates gets here, so the common path costs nothing.
+                return self._json_safe().model_dump_json(**kwargs)
+
+    def _json_safe(self) -> Self:
+        return self.model_validate(_without_surrogates(super().model_dump()))
 
 
 class Span(_Model):

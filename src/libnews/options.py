@@ -12,7 +12,7 @@ __all__ = ["ParseOptions"]
 class ParseOptions(BaseModel):
     """How `parse_article` resolves what the text leaves open."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True)
 
     weekday_direction: Literal["past", "future"] = "past"
     """A bare weekday (``يوم الثلاثاء``) in a sentence with no tense cue: the last one

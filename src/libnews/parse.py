@@ -72,7 +72,7 @@ def parse_article(
         TypeError: *text* is not a ``str`` (bytes must be decoded first).
         ValueError: *published* is not a date or an ISO date string.
 
-    Example:
+    Examples:
         >>> article = parse_article("وقّع الوزير الاتفاقية في 4 ديسمبر 2020.")
         >>> [str(d) for d in article.dates]
         ['DateMention[2020-12-04 day gregorian]{4 ديسمبر 2020}']

@@ -16,6 +16,7 @@ The stage runs in this order, all in normalized coordinates until the end:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -23,7 +24,13 @@ from itertools import pairwise
 import regex
 
 from libnews.document import Document
-from libnews.match.actors import EntityMention, Tokens, find_entities, read_name, strip_clitic
+from libnews.match.actors import (
+    EntityMention,
+    Tokens,
+    find_entities,
+    is_given,
+    read_name,
+)
 from libnews.match.attribution import find_attributions
 from libnews.match.lexicon import Lexicon, actor_lexicon
 from libnews.match.titles import TitleMention, grow_titles, is_honorific
@@ -37,6 +44,7 @@ _TITLE_TO_NAME = regex.compile(r'[ ]*,?[ ]*"?')
 # Between a name and the title that follows it in apposition.
 _NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
+_QUOTES = regex.compile(r"[\"«»“”']")
 _PUNCT = regex.compile(r"[.,;:!?()\[\]\"'\n-]")
 
 
@@ -49,6 +57,10 @@ class _Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     country: str | None = None
+    loose: bool = False
+    """Read from unknown words after a title (less sure than a known given name)."""
+    generic: bool = False
+    """… after a title that names no country or body (``الرئيس``)."""
 
 
 @dataclass(slots=True)
@@ -63,7 +75,11 @@ class _Cluster:
     head: str | None = None
     words: tuple[str, ...] = ()
     gazetteer: bool = True
+    nisba: bool = False
+    """The name carries a nationality adjective (``الخارجية الروسية``)."""
     actor_id: str = ""
+    lam: set[tuple[int, int]] = field(default_factory=set)
+    """Mentions written after ل without the article's alef: their name is ا + the text."""
     referring: set[tuple[int, int]] = field(default_factory=set)
     """Mentions that refer without naming (bare titles): not aliases."""
 
@@ -86,9 +102,8 @@ def _is_boundary_before(tokens: Tokens, i: int, lexicon: Lexicon, title_ends: se
     if _PUNCT.search(tokens.gap(i - 1)):
         return True
     prev = tokens.items[i - 1]
-    word = prev.text
     return prev.end in title_ends or any(
-        w in lexicon.stop or w in lexicon.reporting_verbs for w in strip_clitic(word)
+        w in lexicon.stop or w in lexicon.reporting_verbs for w in tokens.variants(i - 1)
     )
 
 
@@ -106,13 +121,12 @@ def _find_persons(
     title_ends = {t.end for t in titles}
     honorific_at = dict(honorific_spans)
 
-    def add(i: int, j: int | None, *, quoted: bool = False) -> None:
+    def add(i: int, j: int | None, *, loose: bool = False, generic: bool = False) -> None:
         if j is None or j < i:
             return
         start, end = tokens.items[i].start, tokens.items[j].end
         words = tuple(t.text for t in tokens.items[i : j + 1])
-        candidates.append(_Person(start, end, words))
-        del quoted
+        candidates.append(_Person(start, end, words, loose=loose, generic=generic))
 
     # 1. After a title (and honorifics), possibly in quotes or after a comma.
     for title in titles:
@@ -124,20 +138,27 @@ def _find_persons(
             close = text.find('"', position)
             if 0 < close - position <= 50:
                 j = tokens.at_end(close)
-                # A quoted name after a title is a name even where its words are also a place.
+                # A quoted name after a title is a name even where its words are also a place;
+                # one quoted word with the article is a term ("القوات"), not a name.
+                single_definite = j == i and tokens.items[i].text.startswith("ال")
                 if (
                     j is not None
+                    and not single_definite
+                    and all(
+                        tokens.items[k].text not in lexicon.stop for k in range(i, min(j + 1, len(tokens)))
+                    )
                     and j - i < 5
                     and all(tokens.items[k].start not in title_blocked for k in range(i, j + 1))
                 ):
-                    add(i, j, quoted=True)
+                    add(i, j)
                     continue
         end = read_name(tokens, i, lexicon, blocked, loose=title.complete)
+        loose = not is_given(tokens.items[i].text, lexicon)
         if end is None or end == i:
             # صلاح الدين النمروش: a given name that is also a place.
             strict = read_name(tokens, i, lexicon, title_blocked, loose=False, weak=False)
             if strict is not None and strict > i:
-                end = strict
+                end, loose = strict, False
         if end is not None and "," in text[title.end : tokens.items[i].start]:
             # TITLE، NAME، : the apposition runs to the next comma, and must be closed by one
             # unless the name starts with a known given name.
@@ -152,7 +173,7 @@ def _find_persons(
                 end = k
             elif strict is None:
                 end = None
-        add(i, end)
+        add(i, end, loose=loose, generic=loose and not title.specific)
 
     # 2. Before a title in apposition: فايز السراج، رئيس المجلس الرئاسي.
     for title in titles:
@@ -170,17 +191,16 @@ def _find_persons(
                 break
 
     # 3. Names after reporting verbs, and names led by a known given name anywhere.
+    verbs = tokens.flags(lexicon.reporting_verbs)
     for i, tok in enumerate(tokens.items):
         if tok.start in blocked:
             continue
-        after_verb = (
-            i > 0
-            and tokens.joined(i - 1)
-            and any(w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[i - 1].text))
-        )
+        after_verb = i > 0 and tokens.joined(i - 1) and verbs[i - 1]
         if not after_verb and tok.text not in lexicon.given:
             continue
-        end = read_name(tokens, i, lexicon, blocked, loose=False, weak=after_verb)
+        # Only the given names of the data lists here: pyarabic's (كامل، حسن، خيار) are also
+        # common words, trusted only next to a title or in quotes.
+        end = read_name(tokens, i, lexicon, blocked, loose=False, weak=False)
         if end is not None and end > i:
             add(i, end)
 
@@ -191,11 +211,30 @@ def _find_persons(
             continue
         end = read_name(tokens, i, lexicon, blocked, loose=False)
         if end == j and j > i:
-            add(i, j, quoted=True)
+            add(i, j)
 
     from libnews.match.phrases import select_longest  # noqa: PLC0415
 
-    return select_longest(candidates)
+    chosen = select_longest(candidates)
+    # After a bare role (الرئيس، المستشار) unknown words are a name only if the article says
+    # so twice: the same reading again, or the surname of a name read elsewhere.
+    readings = Counter(p.words[0] for p in chosen if p.loose)
+    known = {w for p in chosen if not p.loose for w in p.words[1:]} | lexicon.family
+    chosen = [p for p in chosen if not p.generic or readings[p.words[0]] > 1 or p.words[0] in known]
+    # مرسي أدى: a loose two-word reading whose first word is another name's surname is that
+    # surname alone.
+    surnames = {p.words[-1] for p in chosen if len(p.words) > 1 and not p.loose} | lexicon.family
+    for person in chosen:
+        second = person.words[1] if len(person.words) == 2 else ""
+        if (
+            second
+            and person.words[0] in surnames
+            and second not in surnames
+            and not is_given(second, lexicon)
+        ):
+            person.words = person.words[:1]
+            person.end = person.start + len(person.words[0])
+    return chosen
 
 
 def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int:
@@ -245,7 +284,21 @@ def _fit(bare: TitleMention, bare_text: str, person: _Person, text: str) -> int:
     for title in person.titles:
         if title.counterpart or not title.role or not bare.role:
             continue
-        if fold(text[title.start : title.end]) == bare_text:
+        if bare.country and title.country and bare.country != title.country:
+            continue
+        # رئيس صندوق طريق الحرير does not make its holder رئيس دولة الإمارات.
+        if bare.organization is not None and (
+            title.organization is None or title.organization.key != bare.organization.key
+        ):
+            continue
+        if (
+            title.organization is not None
+            and bare.organization is None
+            and bare.country is not None
+            and (title.country or title.organization.country) != bare.country
+        ):
+            continue
+        if text[title.start : title.end] == bare_text:  # both already folded
             best = max(best, 3)
         elif title.role == bare.role or title.role.startswith(bare.role + "."):
             best = max(best, 2)
@@ -307,13 +360,16 @@ def _merge_persons(
         last = person.words[-1]
         if len(last) >= 3 and last not in lexicon.stop and last not in lexicon.given:
             tails.setdefault(last, person)
-    covered = {m for p in merged for m in p.mentions}
+    covered = bytearray(len(tokens.text) + 1)  # characters already inside a person's mention
+    for person in merged:
+        for start, end in person.mentions:
+            covered[start:end] = b"\x01" * (end - start)
     if tails:
         text = tokens.text
         for i, tok in enumerate(tokens.items):
             if tok.start in blocked:
                 continue
-            for form in strip_clitic(tok.text):
+            for form in tokens.variants(i):
                 holder = tails.get(form)
                 if holder is None:
                     continue
@@ -323,13 +379,11 @@ def _merge_persons(
                     else tok.start + 1
                 )
                 span = (start, tok.end)
-                if any(s <= span[0] and span[1] <= e for s, e in covered):
+                if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
                     break
                 if form.startswith("ال"):
                     quoted = text[max(0, start - 1) : start] == '"' or text[tok.end : tok.end + 1] == '"'
-                    near_verb = i > 0 and any(
-                        w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[i - 1].text)
-                    )
+                    near_verb = i > 0 and any(w in lexicon.reporting_verbs for w in tokens.variants(i - 1))
                     if not (quoted or near_verb):
                         break
                 # Two-word tails (داود أوغلو) are found as the second word's mention grows left.
@@ -341,7 +395,7 @@ def _merge_persons(
                 alias = text[span[0] : span[1]]
                 if alias not in holder.aliases and " ".join(holder.words) != alias:
                     holder.aliases.append(alias)
-                covered.add(span)
+                covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
                 break
     return merged
 
@@ -350,7 +404,65 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) >= len(long):
         return short == long
     size = len(short)
-    return any(long[offset : offset + size] == short for offset in range(1, len(long) - size + 1))
+    # محمد بن سلمان is part of محمد بن سلمان بن عبدالعزيز; سلمان بن عبدالعزيز is the father.
+    first = 0 if size >= 2 else 1
+    return any(
+        long[offset : offset + size] == short and (offset == 0 or long[offset - 1] not in _NASAB)
+        for offset in range(first, len(long) - size + 1)
+    )
+
+
+_NASAB = frozenset({"بن", "ابن", "بنت"})
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """An agency in a dateline or byline: at a line's edge, in parentheses, beside a dash."""
+    left = text[max(0, start - 8) : start].rstrip(" ")[-1:]
+    right = text[end : end + 8].lstrip(" ")[:1]
+    return left in ("", "\n", "(", "-", "/") or right in ("", "\n", ")", "-", "/")
+
+
+class _CountryContext:
+    """The country an unmarked organization or official most likely belongs to.
+
+    In order: the home of the news agency in the dateline (``واس`` → SA: an
+    unmarked ``وزير الخارجية`` in its wire is its own country's); the country named
+    just before (a heading ``الصين:`` over ``المتحدث باسم وزارة الخارجية``); the country
+    the article names most.
+    """
+
+    _NEAR = 150
+
+    def __init__(self, entities: list[EntityMention], text: str) -> None:
+        self.home = next(
+            (
+                m.country
+                for m in entities
+                if m.kind == "org"
+                and m.gazetteer
+                and m.org_type in ("agency", "media")
+                and m.country
+                and m.start < self._NEAR
+                and _in_dateline(text, m.start, m.end)
+            ),
+            None,
+        )
+        self.dominant = _dominant_country(entities)
+        self.marks = sorted(
+            (part.start, part.country)
+            for m in entities
+            for part in (m, *m.inner)
+            if part.kind in ("country", "nisba") and part.country
+        )
+        self.starts = [start for start, _ in self.marks]
+
+    def at(self, position: int) -> str | None:
+        if self.home:
+            return self.home
+        k = bisect_left(self.starts, position) - 1
+        if k >= 0 and self.starts[k] >= position - self._NEAR:
+            return self.marks[k][1]
+        return self.dominant
 
 
 def _dominant_country(entities: list[EntityMention]) -> str | None:
@@ -385,9 +497,12 @@ def _cluster_entities(entities: list[EntityMention], lexicon: Lexicon, text: str
                 head=mention.head,
                 words=mention.words,
                 gazetteer=mention.gazetteer,
+                nisba=any(part.kind == "nisba" for part in mention.inner),
             )
             clusters[mention.key] = cluster
         cluster.mentions.append((mention.start, mention.end))
+        if mention.lam:
+            cluster.lam.add((mention.start, mention.end))
         if cluster.country is None:
             cluster.country = mention.country
     _merge_organizations(clusters, entities, lexicon)
@@ -448,6 +563,8 @@ def _merge_organizations(
                 and len(long.words) > len(short.words)
                 and long.words[: len(short.words)] == short.words
                 and short.country in (None, long.country)
+                # وزارة الخارجية is not وزارة الخارجية الروسية: a nationality makes another body.
+                and not (short.country is None and long.country is not None and long.nisba)
             ):
                 long.mentions.extend(short.mentions)
                 del clusters[short.key]
@@ -474,6 +591,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         [(m.start, m.end) for m in entities] + [(t.start, t.end) for t in titles] + honorific_spans,
     )
     title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
+    # على folds to علي (a given name): the original spelling tells the preposition.
+    for tok in tokens.items:
+        if tok.text == "علي" and doc.aligned.span(tok.start, tok.end).text.endswith(("ى", "ی")):
+            blocked.add(tok.start)
+            title_blocked.add(tok.start)
     persons = _find_persons(
         tokens,
         lexicon,
@@ -496,16 +618,22 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     _resolve_bare_titles(bare, persons, text)
 
     clusters = _cluster_entities(entities, lexicon, text)
-    dominant = _dominant_country(entities)
+    context = _CountryContext(entities, text)
     for cluster in clusters.values():
         if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
-            cluster.country = dominant
+            cluster.country = context.at(min(cluster.mentions)[0])
     for person in persons:
         international = any(
-            t.organization is not None and t.organization.country is None for t in person.titles
+            t.organization is not None and t.organization.gazetteer and t.organization.country is None
+            for t in person.titles
         )
-        if person.country is None and not international:
-            person.country = dominant
+        if person.country is None:
+            organization = next((t.organization for t in person.titles if t.organization), None)
+            key = _final_key(organization, clusters) if organization is not None else ""
+            if key in clusters and clusters[key].country:
+                person.country = clusters[key].country
+            elif not international:
+                person.country = context.at(person.start)
         name = _clean(doc.aligned.span(person.start, person.end).text)
         cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
         cluster.mentions = person.mentions
@@ -524,7 +652,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         mentions = sorted(set(cluster.mentions))
         spans = [aligned.span(s, e) for s, e in mentions]
         names = [
-            _clean(span.text)
+            ("ا" if (s, e) in cluster.lam else "") + _clean(span.text)
             for (s, e), span in zip(mentions, spans, strict=True)
             if (s, e) not in cluster.referring
         ]
@@ -541,10 +669,10 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                 continue
             seen.add((title.start, title.end))
             span = aligned.span(title.start, title.end)
-            organization = None
+            org_id = None
             if title.organization is not None:
-                organization = org_ids.get(_final_key(title.organization, clusters))
-            titles_out.append(Title(text=span.text, role=title.role, organization=organization, span=span))
+                org_id = org_ids.get(_final_key(title.organization, clusters))
+            titles_out.append(Title(text=span.text, role=title.role, organization=org_id, span=span))
         actors.append(
             Actor(
                 id=cluster.actor_id,
@@ -562,13 +690,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
 
 def _clean(name: str) -> str:
     """A name without quotes, «» or extra spaces."""
-    return " ".join(regex.sub(r"[\"«»“”']", " ", name).split())
+    return " ".join(_QUOTES.sub(" ", name).split())
 
 
 def _final_key(mention: EntityMention, clusters: dict[str, _Cluster]) -> str:
+    """The key of the cluster a mention ended up in (merging may have renamed it)."""
     if mention.key in clusters:
         return mention.key
-    for cluster in clusters.values():
-        if (mention.start, mention.end) in cluster.mentions:
-            return cluster.key
-    return mention.key
+    return next((c.key for c in clusters.values() if (mention.start, mention.end) in c.mentions), mention.key)

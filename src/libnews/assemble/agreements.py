@@ -32,8 +32,16 @@ _VERB_SHAPED = regex.compile(r"^(?:ي\p{L}{2,}|ت\p{L}{2,4}|س[يتن]\p{L}{2,})
 _SUFFIXED_PREPOSITION = regex.compile(
     r"^(?:مع|عن|من|في|علي|الي|بين|لدي|عند|ل|ب|به|منذ)(?:ه|ها|هم|هما|هن|نا|كم|ي)$"
 )
-_PREPOSED = regex.compile(r"^(?:لل|لا|ل\p{L}{4,}$|ب\p{L}{4,}$)")
+_PREPOSED = regex.compile(r"^(?:لل|لا|ل\p{L}{3,}$|ب\p{L}{4,}$)")
+# Adjectives after a definite head: nisba forms (السياسي، النووية) and a few others.
+_ADJECTIVE = regex.compile(
+    r"^ال\p{L}+(?:ي|يه|يين|يان|يتين)$|^ال(?:شامل|شامله|نهائي|كامل|كامله|تاريخي|مبدئي)$"
+)
 _MASDAR_SHAPED = regex.compile(r"^(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ت\p{L}{2}ي\p{L}ه)$")
+_COUNTED = regex.compile(r"(?:\d+|(?<!\p{L})(?:عدد من|عده|عشرات|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر))\s+$")
+_ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جديده|جديد)(?!\p{L})")
+_THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
+_HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
 _WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"()]+)")
 
 
@@ -56,6 +64,10 @@ class AgreementMention:
     negated: bool = False
     proper: bool = False
     """Its name holds an actor (``إعلان تونس``) or is quoted."""
+    counted: bool = False
+    """After a number (``توقيع 13 اتفاقية``): several agreements, signed but not one of them named."""
+    another: bool = False
+    """Followed by أخرى / جديدة: not the one in focus."""
 
 
 @dataclass
@@ -85,6 +97,8 @@ def _build(resources: Resources) -> _Words:
     for entry in resources.entries("agreement_head", AgreementHeadEntry):
         for form in entry.forms:
             head_kind.setdefault(fold(form), (entry.kind, entry.strength))
+        for form in entry.plural:
+            head_kind.setdefault(fold(form), (entry.kind, "plural"))
     words: dict[str, list[str]] = {}
     for word_entry in resources.entries("agreement_word", AgreementWordEntry):
         words.setdefault(word_entry.role, []).extend(fold(form) for form in word_entry.forms)
@@ -131,21 +145,26 @@ def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
             continue
         if any(g_start <= start < g_end or start <= g_start < head_end for g_start, g_end in generic):
             continue
-        if core in _GENERIC_HEADS and _masdar(table, text, head_end) and not _after_reach(text, start):
+        if core == "اتفاق" and _masdar(table, text, head_end) and not _after_reach(text, start):
             continue  # الاتفاق على …: the act of agreeing, not an instrument
-        if ctx.reached("aim", start):
-            continue
+        words = core.split()
+        definite = bool(match.group("article")) or match.group("prep") == "لل"
+        definite = definite or (len(words) > 1 and words[1].startswith("ال"))
+        if not definite and ctx.reached("aim", start):
+            continue  # بهدف التوصل إلى اتفاق: hoped for; تنفيذ الاتفاق السياسي is an existing one
         mention = AgreementMention(
             start=start,
             end=head_end,
             head_end=head_end,
             kind=kind,
             head=core,
-            definite=bool(match.group("article")) or match.group("prep") == "لل" or " ال" in core,
+            definite=definite,
             strength=strength,
             negated=ctx.reached("negation", start),
         )
         _name(ctx, table, mention, inside_quotes=text[start - 1 : start] == '"')
+        mention.counted = strength == "plural" or _COUNTED.search(text, max(0, start - 12), start) is not None
+        mention.another = _ANOTHER.match(text, mention.head_end) is not None
         if mention.quoted:
             covered_until = mention.quoted[1]
         if strength == "weak" and not mention.proper:
@@ -175,7 +194,7 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
         # A short quote that opens with the head is a title; a long one is a quoted statement.
         if (
             0 < close - mention.start <= 120
-            and len(quoted) <= 10
+            and len(quoted) <= 7
             and "\n" not in text[mention.start : close]
             and not any(word.startswith("ي") and len(word) > 3 for word in quoted)
         ):
@@ -185,9 +204,18 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
             return
     intro = table.intro.match(text, mention.head_end)
     if intro and not intro.group("intro"):
-        # A bare quote after the head is a title unless it opens with a verb (الاتفاقية "تمنح …").
-        first = intro.group("title").split()[0] if intro.group("title").split() else ""
-        if _VERB_SHAPED.match(first) and not _MASDAR_SHAPED.match(first):
+        # A bare quote right after the head is its title if it reads like one: two words or more,
+        # not opening with a verb (الاتفاقية "تمنح …"), nor after a comma (a quote that follows).
+        title = intro.group("title").split()
+        between = text[mention.head_end : intro.start("title")]
+        if (
+            len(title) < 2
+            or len(title) > 8
+            or _THAT_WORD.search(intro.group("title"))
+            or "," in between
+            or not title[0][0].isalpha()
+            or (_VERB_SHAPED.match(title[0]) and not _MASDAR_SHAPED.match(title[0]))
+        ):
             intro = None
     if intro:
         mention.quoted = intro.span("title")
@@ -208,7 +236,7 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
         word_start = match.start("word")
         if word_start in date_starts or word.isdigit():
             break
-        if word_start in actor_spans and actor_spans[word_start][0] > word_start:
+        if word_start in actor_spans and actor_spans[word_start][0] > word_start and not mention.definite:
             position = last = actor_spans[word_start][0]
             # إعلان جنيف names a declaration; إعلان الرئاسة is an announcement.
             mention.proper = mention.proper or actor_spans[word_start][1] in ("place", "country")
@@ -216,7 +244,7 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
             continue
         bare = word[1:] if word.startswith("و") and word[1:].startswith("ال") else word
         if word in table.stops or bare in table.stops:
-            if word == "في" and taken and text.startswith("في مجال", word_start):
+            if word == "في" and text.startswith("في مجال", word_start):
                 position = last = match.end()
                 taken += 1
                 continue
@@ -226,6 +254,8 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
         if bare.startswith("ال"):
             if bare is not word and taken == 0:
                 break
+            if mention.definite and not _ADJECTIVE.match(bare):
+                break  # الاتفاق + a definite noun is no construct: only adjectives follow (الاتفاق النووي)
             closed = True
         elif mention.definite or closed or word.startswith("و"):
             break  # after a definite word only its adjectives follow
@@ -247,7 +277,7 @@ def _compatible(draft: AgreementDraft, mention: AgreementMention) -> bool:
 
 
 def _same_name(ctx: Context, one: tuple[int, int], other: tuple[int, int]) -> bool:
-    first, second = ctx.text[one[0] : one[1]], ctx.text[other[0] : other[1]]
+    first, second = (_HEAD_VARIANT.sub("اتفاق", ctx.text[a:b]) for a, b in (one, other))
     return first == second or first in second or second in first
 
 
@@ -265,9 +295,11 @@ def resolve_mentions(
     owner: dict[int, int] = {}
     last_sentence: dict[int, int] = {}
     for index, mention in enumerate(mentions):
+        if mention.counted:
+            continue
         sentence = ctx.sentence_index(mention.start)
         target: int | None = None
-        for candidate in range(len(drafts) - 1, -1, -1):
+        for candidate in range(len(drafts) - 1 if not mention.another else -1, -1, -1):
             draft = drafts[candidate]
             if not _compatible(draft, mention):
                 continue

@@ -17,6 +17,9 @@ from libnews.text.segment import Segment, words
 __all__ = ["ActorMention", "Context", "DateAt", "build_context"]
 
 _STOP = regex.compile(r"[,;:.?!\n]")
+_STOP_BACK = regex.compile(r"[,;:.?!\n]", flags=regex.REVERSE)
+_CLAUSE = 600  # characters: a clause longer than this is cut (keeps every lookup local)
+_MAX_WINDOW = 12  # the largest `window` an event cue may have (events_schema)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +55,17 @@ class Context:
     _date_starts: list[int] = field(default_factory=list)
     _word_starts: list[int] = field(default_factory=list)
     _sentence_ends: list[int] = field(default_factory=list)
+    _cues_by_role: dict[str, list[Cue]] = field(default_factory=dict)
+    _cue_starts: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._actor_starts = [m.start for m in self.actors]
         self._date_starts = [d.start for d in self.dates]
         self._word_starts = [w.start for w in self.words]
         self._sentence_ends = [s.end for s in self.sentences]
+        for cue in sorted(self.cues, key=lambda c: c.start):
+            self._cues_by_role.setdefault(cue.role, []).append(cue)
+            self._cue_starts.setdefault(cue.role, []).append(cue.start)
 
     def sentence_index(self, position: int) -> int:
         """Index of the sentence holding (or following) normalized *position*."""
@@ -94,29 +102,37 @@ class Context:
         return self.words[max(index, 0)].start if self.words else 0
 
     def clause_end(self, position: int) -> int:
-        """First punctuation mark at or after *position* (or the sentence end)."""
+        """First punctuation mark at or after *position* (or the sentence end), at most `_CLAUSE` away."""
         sentence = self.sentence(position)
-        match = _STOP.search(self.text, position, sentence.end)
-        return match.start() if match else sentence.end
+        limit = min(sentence.end, position + _CLAUSE)
+        match = _STOP.search(self.text, position, limit)
+        return match.start() if match else limit
 
     def clause_start(self, position: int) -> int:
-        """Just after the last punctuation mark before *position* (or the sentence start)."""
+        """Just after the last punctuation mark before *position* (or the sentence start).
+
+        At most `_CLAUSE` characters back.
+        """
         sentence = self.sentence(position)
-        last = sentence.start
-        for match in _STOP.finditer(self.text, sentence.start, position):
-            last = match.end()
-        return last
+        floor = max(sentence.start, position - _CLAUSE)
+        match = _STOP_BACK.search(self.text, floor, position)
+        return match.end() if match else floor
+
+    def cues_between(self, role: str, start: int, end: int) -> list[Cue]:
+        """The cues of *role* starting in ``[start, end)``."""
+        starts = self._cue_starts.get(role, [])
+        return self._cues_by_role.get(role, [])[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def reached(self, role: str, position: int) -> bool:
         """Whether a cue of *role* before *position* reaches it (same clause, within its window)."""
         sentence = self.sentence(position)
-        for cue in self.cues:
-            if cue.role != role or cue.start >= position or cue.end < sentence.start:
-                continue
+        if any(cue.window == 0 for cue in self.cues_between(role, sentence.start, position)[-1:]):
+            return True  # a cue reaching the rest of its sentence
+        # No window is longer than _MAX_WINDOW words: older cues cannot reach.
+        floor = max(sentence.start, self.word_start_before(position, _MAX_WINDOW + 2))
+        for cue in self.cues_between(role, floor, position):
             if cue.window == 0:
-                if cue.start >= sentence.start:
-                    return True
-                continue
+                return True
             reach = min(self.word_end_after(cue.end, cue.window), self.clause_end(cue.end))
             if position < reach:
                 return True
@@ -124,7 +140,7 @@ class Context:
 
     def cue_between(self, role: str, start: int, end: int) -> bool:
         """Whether a cue of *role* lies in ``[start, end)``."""
-        return any(cue.role == role and start <= cue.start < end for cue in self.cues)
+        return bool(self.cues_between(role, start, end))
 
 
 def build_context(doc: Document, dates: list[DateMention], actors: list[Actor]) -> Context:

@@ -19,6 +19,7 @@ The steps, in order:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -35,7 +36,7 @@ from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find
 from libnews.match.events import Trigger, find_triggers
 from libnews.models import Actor, Agreement, Clause, DateMention, Event
 from libnews.resources import Resources
-from libnews.resources.gazetteer_schema import TitleEntry
+from libnews.resources.gazetteer_schema import CountryEntry, PlaceEntry, TitleEntry
 from libnews.text.normalize import fold
 
 __all__ = ["find_agreements_and_events"]
@@ -48,8 +49,14 @@ _DESTINATION = regex.compile(r"(?<!\p{L})(?:الي|ل(?=\p{L}))")
 _CONTINUATION = regex.compile(r"(?:من|في|عبر|مثل|ل\p{L}+)(?!\p{L})")
 _AGENT_KINDS = ("person", "organization", "country")
 _CARRY_SENTENCES = 3
+_PLACE_WORDS = 40
+_FOCUS_EVENTS = 12
+_NAME_CHARS = 160
+_CLAUSE = 600
+_SINCE = regex.compile(r"(?<!\p{L})(?:منذ|مند)\s*$")
+_COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
-_DEMONSTRATIVE = regex.compile(r"(?<!\p{L})(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+$")
+_DEMONSTRATIVE = regex.compile(r"(?<!\p{L})[وف]?(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+$")
 
 
 @dataclass
@@ -93,18 +100,19 @@ def find_agreements_and_events(
     drafts, owner = resolve_mentions(ctx, mentions, anchored)
 
     events = _events(ctx, triggers, links, owner, mentions)
+    _share_settings(ctx, events)
     _assign_dates(ctx, events, mentions, owner, drafts)
-    events = _merge(events)
+    events = [e for e in _merge(events) if not _bare(e)]
     for event in events:
         if event.agreement is not None:
             drafts[event.agreement].signed = drafts[event.agreement].signed or event.trigger.kind == "sign"
-    _origins(ctx, drafts, events)
+    origins = _origins(ctx, drafts, events)
     clauses = _clauses(ctx, openers=openers, mentions=mentions, owner=owner, drafts=drafts, events=events)
     for event in events:
         # An agreement described by its sides (اتفقت روما وطرابلس على …) dates from its signing.
         if event.date is None and event.agreement is not None:
             event.date = drafts[event.agreement].signed_on
-    agreements = _agreements(ctx, drafts, events, clauses)
+    agreements = _agreements(ctx, drafts, events, clauses, origins)
     return agreements, _public_events(ctx, events, drafts)
 
 
@@ -116,11 +124,11 @@ def _usable_triggers(
 ) -> list[Trigger]:
     """Triggers that are not part of an agreement's or organization's name, nor only hoped for."""
     kept = []
+    starts = [m.start for m in mentions]
     for trigger in triggers:
-        if any(
-            m.start <= trigger.start and trigger.end <= m.end and not (trigger.start <= m.start)
-            for m in mentions
-        ):
+        # Mentions starting before the trigger (by less than a name's length) that contain it.
+        near = mentions[bisect_left(starts, trigger.start - _NAME_CHARS) : bisect_left(starts, trigger.start)]
+        if any(trigger.end <= m.end for m in near):
             continue
         if any(
             a.start <= trigger.start and trigger.end <= a.end and a.actor.kind == "organization"
@@ -136,25 +144,39 @@ def _usable_triggers(
 def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[AgreementMention]) -> dict[int, int]:
     """Trigger index → index of the agreement mention it signs or reaches."""
     links: dict[int, int] = {}
+    starts = [m.start for m in mentions]
+    ends = sorted((m.end, i) for i, m in enumerate(mentions))
+    end_keys = [end for end, _ in ends]
     for index, trigger in enumerate(triggers):
         if trigger.kind not in ("sign", "agree"):
             continue
         sentence = ctx.sentence(trigger.start)
         if trigger.form == "participle":
             before = [
-                i for i, m in enumerate(mentions) if m.end <= trigger.start and trigger.start - m.end <= 3
+                i
+                for _, i in ends[
+                    bisect_left(end_keys, trigger.start - 3) : bisect_right(end_keys, trigger.start)
+                ]
             ]
             if before:
                 links[index] = before[-1]
             continue
         if trigger.kind == "agree":
-            inside = [i for i, m in enumerate(mentions) if trigger.start <= m.start < trigger.end]
+            inside = list(range(bisect_left(starts, trigger.start), bisect_left(starts, trigger.end)))
             if inside:
                 links[index] = inside[0]
             continue
         limit = min(sentence.end, ctx.word_end_after(trigger.end, 14))
-        following = [i for i, m in enumerate(mentions) if trigger.end <= m.start < limit and not m.negated]
-        later_signing = [t.start for t in triggers[index + 1 :] if t.kind == "sign" and t.start < limit]
+        following = [
+            i
+            for i in range(bisect_left(starts, trigger.end), bisect_left(starts, limit))
+            if not mentions[i].negated and not _THAT.search(ctx.text, trigger.end, mentions[i].start)
+        ]
+        later_signing = [
+            t.start
+            for t in triggers[index + 1 : index + 1 + _FOCUS_EVENTS]
+            if t.kind == "sign" and t.start < limit
+        ]
         if following and (not later_signing or mentions[following[0]].start < later_signing[0]):
             links[index] = following[0]
     return links
@@ -191,33 +213,34 @@ def _events(
 ) -> list[_Event]:
     events: list[_Event] = []
     titles = _title_words(ctx.doc.resources)
-    names = [m.name for m in mentions if m.name is not None and m.name[0] > m.start] + [
-        (m.head_end, m.end) for m in mentions if m.end > m.head_end
-    ]
+    names = sorted((m.head_end, m.end) for m in mentions if m.end > m.head_end)
     for index, found in enumerate(triggers):
         trigger = found
         sentence_index = ctx.sentence_index(trigger.start)
         sentence = ctx.sentences[sentence_index] if ctx.sentences else None
         if sentence is None:
             continue
-        if not _needs_met(ctx, trigger, index in links and links[index] in owner):
+        if not _needs_met(ctx, trigger, index in links):
             continue
         if trigger.form == "noun" and not trigger.definite and _construct(ctx, trigger):
             trigger = replace(trigger, definite=True)  # زيارة مرسي: a construct names a known event
         event = _Event(
             trigger=trigger,
             sentence=sentence_index,
-            negated=ctx.reached("negation", trigger.start),
+            # A participle (الاتفاق الموقع) is not what a preceding negation denies.
+            negated=trigger.form != "participle" and ctx.reached("negation", trigger.start),
             demonstrative=trigger.definite
             and _DEMONSTRATIVE.search(ctx.text, max(0, trigger.start - 8), trigger.start) is not None,
         )
         if index in links and links[index] in owner:
             event.mention = links[index]
             event.agreement = owner[links[index]]
-        same = [t for t in triggers if sentence.start <= t.start < sentence.end]
-        position = next(i for i, t in enumerate(same) if t.start == trigger.start)
-        low = same[position - 1].end if position > 0 else sentence.start
-        high = same[position + 1].start if position + 1 < len(same) else sentence.end
+        # The neighbouring triggers of the sentence bound the participants (a long clause is cut).
+        low, high = max(sentence.start, trigger.start - _CLAUSE), min(sentence.end, trigger.end + _CLAUSE)
+        if index > 0 and triggers[index - 1].start >= sentence.start:
+            low = max(low, triggers[index - 1].end)
+        if index + 1 < len(triggers) and triggers[index + 1].start < sentence.end:
+            high = min(high, triggers[index + 1].start)
         if trigger.form != "verb":
             # A noun's participants are its complements and its own clause, not the sentence's subject.
             low = max(low, ctx.clause_start(trigger.start))
@@ -257,6 +280,13 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
             ):
                 return True
         return False
+    if trigger.needs == "settlement":
+        # توصل الطرفان إلى تسوية: reaching an agreement, within the clause.
+        end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8))
+        return any(
+            ctx.cue_between("settlement", found.end(), ctx.word_end_after(found.end(), 1) + 1)
+            for found in _DESTINATION.finditer(text, trigger.end, end)
+        )
     if trigger.needs == "held":
         before = ctx.word_start_before(trigger.start, 3)
         if ctx.cue_between("hold", before, trigger.start):
@@ -267,6 +297,12 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
     if trigger.needs == "declared":
         return ctx.cue_between("declare", ctx.word_start_before(trigger.start, 3), trigger.start)
     return True
+
+
+def _inside(stretches: list[tuple[int, int]], position: int) -> bool:
+    """Whether *position* lies in one of the sorted, non-overlapping *stretches*."""
+    index = bisect_right(stretches, (position, 1 << 62)) - 1
+    return index >= 0 and stretches[index][0] <= position < stretches[index][1]
 
 
 def _is_locative(ctx: Context, mention: ActorMention) -> bool:
@@ -283,7 +319,7 @@ def _participants(
     places_before: list[Actor] = []
     for mention in ctx.actors_in(low, high):
         actor = mention.actor
-        if any(start <= mention.start < end for start, end in names):
+        if _inside(names, mention.start):
             continue  # إعلان تونس …في ليبيا: a word of a name, not a participant
         if _is_locative(ctx, mention):
             (places_after if mention.start >= trigger.end else places_before).append(actor)
@@ -298,7 +334,11 @@ def _participants(
         event.place = (places_after or places_before)[0]
     elif trigger.kind in ("visit", "return", "conference", "sign", "meet", "election"):
         sentence = ctx.sentence(trigger.start)
-        around = [m for m in ctx.actors_in(sentence.start, sentence.end) if _is_locative(ctx, m)]
+        near = (
+            max(sentence.start, ctx.word_start_before(trigger.start, _PLACE_WORDS)),
+            min(sentence.end, ctx.word_end_after(trigger.end, _PLACE_WORDS)),
+        )
+        around = [m for m in ctx.actors_in(*near) if _is_locative(ctx, m)]
         after = [m.actor for m in around if m.start >= trigger.end]
         before = [m.actor for m in around if m.start < trigger.start]
         if after or before:
@@ -306,6 +346,12 @@ def _participants(
     for actor in _title_anaphora(ctx, low, high, titles):
         if actor not in event.actors:
             event.actors.append(actor)
+    if event.place is None and trigger.kind == "visit" and trigger.form == "verb":
+        # زار / يزور القاهرة: the visited place is the verb's object.
+        visited = [a for a in event.actors if a.kind in ("place", "country")]
+        after = [m.actor for m in ctx.actors_in(trigger.end, high) if m.actor in visited]
+        if after:
+            event.place = after[0]
     if event.place is not None and event.place in event.actors:
         event.actors.remove(event.place)
 
@@ -358,7 +404,7 @@ def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
     need = 2 if event.trigger.plural in ("dual", "plural") else 1
     if len(agents) >= need or event.trigger.form != "verb":
         return
-    for previous in reversed(earlier):
+    for previous in reversed(earlier[-_FOCUS_EVENTS:]):
         if event.sentence - previous.sentence > _CARRY_SENTENCES:
             break
         persons = [a for a in previous.actors if a.kind in kinds]
@@ -368,6 +414,19 @@ def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
                     event.actors.append(actor)
             event.focus_from = previous
             return
+
+
+def _share_settings(ctx: Context, events: list[_Event]) -> None:
+    """``تم الاتفاق عليه خلال اجتماع …``: an event inside another one shares its participants and place."""
+    for previous, event in zip(events, events[1:], strict=False):
+        if previous.sentence != event.sentence or event.trigger.form != "noun":
+            continue
+        if not _LINKING.search(ctx.text, max(0, event.trigger.start - 12), event.trigger.start):
+            continue
+        for actor in event.actors:
+            if actor not in previous.actors and actor is not previous.place:
+                previous.actors.append(actor)
+        previous.place = previous.place or event.place
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -387,23 +446,34 @@ def _assign_dates(
         if index in owner:
             by_sentence.setdefault(ctx.sentence_index(mention.start), []).append((mention.start, index))
     attached: dict[int, dt.date] = {}
+    signing: dict[int, list[_Event]] = {}
+    for event in events:
+        if event.mention is not None:
+            signing.setdefault(event.mention, []).append(event)
+    positions: dict[int, list[int]] = {}
     for sentence_index, anchors in by_sentence.items():
         anchors.sort(key=lambda pair: pair[0])
+        positions[sentence_index] = [position for position, _ in anchors]
         sentence = ctx.sentences[sentence_index]
         for date in ctx.dates_in(sentence.start, sentence.end):
-            if date.date.value is None:
+            if date.date.value is None or _SINCE.search(ctx.text, max(0, date.start - 8), date.start):
+                continue  # منذ 2010: the start of a period, not when anything happened
+            cut = bisect_left(positions[sentence_index], date.start)
+            if cut > 0:
+                target: _Event | int | None = anchors[cut - 1][1]
+            else:
+                later = bisect_left(positions[sentence_index], date.end)
+                target = anchors[later][1] if later < len(anchors) else None
+            if target is None:
                 continue
-            before = [anchor for position, anchor in anchors if position < date.start]
-            after = [anchor for position, anchor in anchors if position >= date.end]
-            target = before[-1] if before else (after[0] if after else None)
             if isinstance(target, int):
-                linked = [e for e in events if e.mention == target and e.sentence == sentence_index]
-                if linked:
-                    target = linked[0]
-                else:
+                # A date after an agreement mention: its signing's, or the agreement's own.
+                linked = [e for e in signing.get(target, []) if e.sentence == sentence_index]
+                if not linked:
                     attached.setdefault(owner[target], date.date.value)
                     continue
-            if isinstance(target, _Event) and not target.own_date:
+                target = linked[0]
+            if not target.own_date:
                 target.date, target.own_date = date.date.value, True
     # Signings without a date of their own take their agreement's.
     signed_on: dict[int, dt.date] = {}
@@ -422,9 +492,19 @@ def _assign_dates(
             near = [
                 e for e in events if e.sentence == event.sentence and e is not event and e.date is not None
             ]
-            before = [e for e in near if e.trigger.start < event.trigger.start]
-            if before or near:
-                event.date = (before or near)[-1 if before else 0].date
+            preceding = [e for e in near if e.trigger.start < event.trigger.start]
+            if near:
+                event.date = preceding[-1].date if preceding else near[0].date
+                continue
+        if event.trigger.form == "verb":
+            # يزور القاهرة ويلتقي …: a verb shares the date of a verb before it in its sentence.
+            verbs = [
+                e
+                for e in events[:position]
+                if e.sentence == event.sentence and e.trigger.form == "verb" and e.date is not None
+            ]
+            if verbs:
+                event.date = verbs[-1].date
                 continue
         sentence = ctx.sentences[event.sentence]
         if ctx.cue_between("carry_date", sentence.start, ctx.word_end_after(event.trigger.end, 2)):
@@ -446,6 +526,8 @@ def _assign_dates(
         draft.signed_on = signed_on.get(draft_index)
 
 
+# توقع ترمب أن يتوصلوا إلى اتفاق: "expected that", a complement clause, not a signing.
+_THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|هامش|ختام|بمناسبه|حيث)\s*$")
 
 
@@ -455,20 +537,33 @@ def _linked_noun(ctx: Context, trigger: Trigger) -> bool:
     return trigger.purpose or trigger.form == "participle" or _LINKING.search(before) is not None
 
 
+def _bare(event: _Event) -> bool:
+    """A noun with nobody, no day, no place and no agreement (``المشاورات``) names no happening."""
+    return (
+        event.trigger.form == "noun"
+        and not event.actors
+        and event.date is None
+        and event.place is None
+        and event.agreement is None
+        and event.mention is None
+    )
+
+
 # --- merging ------------------------------------------------------------------------------------
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
     """One event per happening: a later mention of the same one is folded into the first."""
     kept: list[_Event] = []
+    by_agreement: dict[tuple[int, str, bool], _Event] = {}
     for event in events:
         target = None
-        for previous in reversed(kept):
+        if event.agreement is not None:
+            target = by_agreement.get((event.agreement, event.trigger.kind, event.negated))
+        # Other references look back a bounded number of events (linear time).
+        for previous in reversed(kept[-_FOCUS_EVENTS * 2 :] if target is None else []):
             if previous.trigger.kind != event.trigger.kind or previous.negated != event.negated:
                 continue
-            if event.agreement is not None and previous.agreement == event.agreement:
-                target = previous
-                break
             if event.agreement is not None or previous.agreement is not None:
                 continue
             if event.demonstrative and not event.own_date:
@@ -476,6 +571,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 break
             overlap = (
                 not event.actors
+                or event.trigger.kind in _COLLECTIVE
                 or bool({a.id for a in event.actors} & {a.id for a in previous.actors})
                 or (
                     event.place is not None
@@ -490,6 +586,10 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 and (event.date is None or event.date == previous.date)
             )
             distance = event.sentence - previous.sentence
+            clash = event.own_date and previous.date is not None and event.date != previous.date
+            if overlap and distance == 0 and not clash:
+                target = previous  # وصل إلى باريس في زيارة رسمية: one visit, told twice in one sentence
+                break
             if overlap and (
                 (same_day and distance <= _CARRY_SENTENCES) or (refers_back and distance <= _REFER_SENTENCES)
             ):
@@ -497,6 +597,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 break
         if target is None:
             kept.append(event)
+            if event.agreement is not None:
+                by_agreement[(event.agreement, event.trigger.kind, event.negated)] = event
             continue
         for actor in event.actors:
             if actor not in target.actors:
@@ -507,22 +609,25 @@ def _merge(events: list[_Event]) -> list[_Event]:
     return kept
 
 
-def _origins(ctx: Context, drafts: list[AgreementDraft], events: list[_Event]) -> None:
+def _origins(ctx: Context, drafts: list[AgreementDraft], events: list[_Event]) -> dict[int, _Event]:
     """An agreement ``الصادر عن اجتماع …`` takes the date and sides of that meeting."""
-    for draft in drafts:
+    origins: dict[int, _Event] = {}
+    for index, draft in enumerate(drafts):
         for mention in draft.mentions:
             reach = ctx.word_end_after(mention.end, 3)
-            cue = next((c for c in ctx.cues if c.role == "origin" and mention.end <= c.start < reach), None)
-            if cue is None:
+            cues = ctx.cues_between("origin", mention.end, reach)
+            if not cues:
                 continue
+            cue = cues[0]
             limit = ctx.word_end_after(cue.end, 2)
             source = next((e for e in events if cue.end <= e.trigger.start < limit), None)
             if source is None:
                 continue
-            draft.origin = source  # type: ignore[attr-defined]
+            origins[index] = source
             if draft.signed_on is None:
                 draft.signed_on = source.date
             break
+    return origins
 
 
 # --- clauses ------------------------------------------------------------------------------------
@@ -630,71 +735,43 @@ def _bullets(ctx: Context, end: int, resources: Resources) -> list[Piece]:
 
 
 def _agreements(
-    ctx: Context, drafts: list[AgreementDraft], events: list[_Event], provisions: list[_Provision]
+    ctx: Context,
+    drafts: list[AgreementDraft],
+    events: list[_Event],
+    provisions: list[_Provision],
+    origins: dict[int, _Event],
 ) -> list[Agreement]:
     aligned = ctx.doc.aligned
-    resources = ctx.doc.resources
-    actors_by_id: dict[str, Actor] = {}
-    for mention in ctx.actors:
-        actors_by_id.setdefault(mention.actor.id, mention.actor)
+    actors_by_id = {m.actor.id: m.actor for m in ctx.actors}
     out = []
     for index, draft in enumerate(drafts):
-        signings = [
-            e for e in events if e.agreement == index and e.trigger.kind in ("sign", "agree", "ceasefire")
-        ]
         signatories: list[str] = []
         parties: list[str] = []
         place: str | None = None
-        for event in signings:
+        sources = [e for e in events if e.agreement == index and e.trigger.kind in ("sign", "agree")]
+        if index in origins:
+            sources.append(origins[index])
+        for event in sources:
             for actor in event.actors:
                 if actor.kind == "person" and event.trigger.kind == "sign":
                     _add(signatories, actor.id)
                     for side in _sides_of(actor, actors_by_id):
-                        _add(parties, side)
+                        _add(parties, _government_of(ctx, side, actors_by_id))
                 elif actor.kind != "person":
-                    _add(parties, actor.id)
+                    _add(parties, _government_of(ctx, actor.id, actors_by_id))
             if place is None and event.place is not None:
                 place = event.place.id
-        for mention in draft.mentions:
-            for actor in _party_context(ctx, mention):
+        for reference in draft.mentions:
+            for actor in _party_context(ctx, reference):
                 _add(parties, actor.id)
-        origin = getattr(draft, "origin", None)
-        if isinstance(origin, _Event):
-            for actor in origin.actors:
-                if actor.kind in ("country", "organization"):
-                    _add(parties, actor.id)
-            if place is None and origin.place is not None:
-                place = origin.place.id
-        clauses: list[Clause] = []
-        seen: set[tuple[int, int]] = set()
-        list_base = 0
-        for number, provision in enumerate(provisions):
-            if provision.draft != index or (provision.start, provision.end) in seen:
-                continue
-            seen.add((provision.start, provision.end))
-            if provision.parent is None:
-                list_base = len(clauses)
-            parent = None
-            if provision.parent is not None:
-                parent = _parent_index(provisions, number, clauses, list_base)
-            span = aligned.span(provision.start, provision.end)
-            clauses.append(
-                Clause(
-                    index=len(clauses),
-                    text=span.text,
-                    span=span,
-                    parent=parent,
-                    topics=clause_topics(ctx.text[provision.start : provision.end], resources),
-                )
-            )
         name = None
         if draft.name is not None:
             name = aligned.span(*draft.name).text.strip().strip('"«»“”').strip() or None
         spans = []
-        for mention in draft.mentions:
-            spans.append(aligned.span(mention.start, mention.end))
-            if mention.quoted is not None:
-                spans.append(aligned.span(*mention.quoted))
+        for reference in draft.mentions:
+            spans.append(aligned.span(reference.start, reference.end))
+            if reference.quoted is not None:
+                spans.append(aligned.span(*reference.quoted))
         out.append(
             Agreement(
                 id=f"g{index + 1}",
@@ -704,21 +781,60 @@ def _agreements(
                 signatories=signatories,
                 signed_on=draft.signed_on,
                 place=place,
-                clauses=clauses,
+                clauses=_clause_list(ctx, [p for p in provisions if p.draft == index]),
                 mentions=sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start),
             )
         )
     return out
 
 
-def _parent_index(
-    provisions: list[_Provision], number: int, clauses: list[Clause], list_base: int
-) -> int | None:
-    # The parent is the last top-level clause written before this sub-item.
-    for clause in reversed(clauses):
-        if clause.parent is None:
-            return clause.index
-    return None
+def _clause_list(ctx: Context, provisions: list[_Provision]) -> list[Clause]:
+    """Clauses of one agreement; a sub-item's parent is the last top-level clause before it."""
+    clauses: list[Clause] = []
+    seen: set[tuple[int, int]] = set()
+    parent: int | None = None
+    for provision in provisions:
+        if (provision.start, provision.end) in seen:
+            continue
+        seen.add((provision.start, provision.end))
+        span = ctx.doc.aligned.span(provision.start, provision.end)
+        clauses.append(
+            Clause(
+                index=len(clauses),
+                text=span.text,
+                span=span,
+                parent=parent if provision.parent is not None else None,
+                topics=clause_topics(ctx.text[provision.start : provision.end], ctx.doc.resources),
+            )
+        )
+        if provision.parent is None:
+            parent = len(clauses) - 1
+    return clauses
+
+
+def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) -> str:
+    """A capital standing for its government (اتفقت روما وطرابلس) is its country, when named."""
+    actor = actors_by_id.get(actor_id)
+    if actor is None or actor.kind != "place" or actor.country is None:
+        return actor_id
+    if fold(actor.name) not in _capitals(ctx.doc.resources):
+        return actor_id
+    for other in actors_by_id.values():
+        if other.kind == "country" and other.country == actor.country:
+            return other.id
+    return actor_id
+
+
+def _capitals(resources: Resources) -> frozenset[str]:
+    def build(res: Resources) -> frozenset[str]:
+        names = {fold(c.capital) for c in res.entries("country", CountryEntry) if c.capital}
+        for place in res.entries("place", PlaceEntry):
+            if place.type == "capital":
+                names.add(fold(place.name))
+                names.update(fold(form) for form in place.forms)
+        return frozenset(names)
+
+    return resources.compiled("events.capitals", build)
 
 
 def _add(ids: list[str], actor_id: str) -> None:

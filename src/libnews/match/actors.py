@@ -26,18 +26,17 @@ __all__ = [
     "PersonName",
     "Tokens",
     "find_entities",
+    "is_given",
     "read_name",
 ]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
 # What may sit between two words of one name or phrase: spaces only.
-_JOINED = regex.compile(r"[ ]+")
-_CLITIC_PREFIX = regex.compile(r"^(?:[وف]?[بلك]|[وف])")
 # Second words of compound given names (صلاح الدين، نور الدين، عبد الله).
 _COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tok:
     """A word of the normalized text."""
 
@@ -56,6 +55,15 @@ class Tokens:
         self.spans = [(t.start, t.end) for t in self.items]
         self._by_start = {t.start: i for i, t in enumerate(self.items)}
         self._by_end = {t.end: i for i, t in enumerate(self.items)}
+        # Whether each token and the next are separated by spaces only.
+        self._joined = [
+            self.items[i].start - item.end > 0 and not text[item.end : self.items[i].start].strip(" ")
+            for i, item in enumerate(self.items[1:], 1)
+            for item in (self.items[i - 1],)
+        ]
+        self._joined.append(False)
+        self._variants: dict[str, list[str]] = {}
+        self._flags: dict[int, list[bool]] = {}
 
     def __len__(self) -> int:
         return len(self.items)
@@ -80,7 +88,29 @@ class Tokens:
 
     def joined(self, i: int) -> bool:
         """Token *i* and the next one are separated by spaces only."""
-        return i + 1 < len(self.items) and _JOINED.fullmatch(self.gap(i)) is not None
+        return 0 <= i < len(self._joined) and self._joined[i]
+
+    def flags(self, words: frozenset[str]) -> list[bool]:
+        """For each token, whether it is one of *words* once a clitic is removed (cached per set)."""
+        found = self._flags.get(id(words))
+        if found is None:
+            by_word: dict[str, bool] = {}
+            found = []
+            for i, item in enumerate(self.items):
+                flag = by_word.get(item.text)
+                if flag is None:
+                    flag = by_word[item.text] = any(form in words for form in self.variants(i))
+                found.append(flag)
+            self._flags[id(words)] = found
+        return found
+
+    def variants(self, i: int) -> list[str]:
+        """`strip_clitic` of token *i* (cached: the matchers ask often)."""
+        word = self.items[i].text
+        found = self._variants.get(word)
+        if found is None:
+            found = self._variants[word] = strip_clitic(word)
+        return found
 
 
 @dataclass(slots=True)
@@ -106,9 +136,17 @@ class EntityMention:
     gazetteer: bool = True
     inner: list[EntityMention] = field(default_factory=list)
     """Gazetteer hits swallowed by a pattern organization."""
+    lam: bool = False
+    """Written after ل without the article's alef (للأمم المتحدة): the name is ا + the text."""
 
 
 def _lex_mention(hit: PhraseHit[Lex], lex: Lex) -> EntityMention:
+    mention = _lex_mention_of_kind(hit, lex)
+    mention.lam = hit.form != hit.text and hit.form.startswith("ال")
+    return mention
+
+
+def _lex_mention_of_kind(hit: PhraseHit[Lex], lex: Lex) -> EntityMention:
     if lex.kind == "country":
         return EntityMention(hit.start, hit.end, "country", f"country:{lex.key}", lex.name, lex.country)
     if lex.kind == "place":
@@ -147,6 +185,13 @@ def gazetteer_hits(
     titles: list[PhraseHit[Lex]] = []
     for hit in lexicon.phrases.iter_all(text, words=tokens.spans):
         lex = _entity_lex(hit.values)
+        if (
+            lex is not None
+            and " " not in hit.form
+            and strip_clitic(hit.form)[1:2]
+            and any(form in lexicon.function for form in strip_clitic(hit.form)[1:])
+        ):
+            lex = None  # a form that reads as clitic + function word (ومع) needs more than itself
         if lex is not None:
             entities.append(_lex_mention(hit, lex))
         if _head_lex(hit.values) is not None:
@@ -190,9 +235,11 @@ def _grow_organization(
         tok = tokens.items[k]
         if gap and not (gap == "+" and tok.text.isdigit() and words):
             break
-        if tok.start in title_starts and words:
-            break
+        if tok.start in title_starts:
+            break  # الجيش العماد …: a title starts a new phrase
         found = entities_at.get(tok.start)
+        if found is not None and _bare_short_name(found, tokens.text):
+            found = None
         if found is not None and found.kind != "org_adj":
             if found.kind == "nisba":
                 country = country or found.country
@@ -212,7 +259,9 @@ def _grow_organization(
         if word in lexicon.stop or word in lexicon.reporting_verbs:
             break
         if word.isdigit():
-            if not words:
+            # Numbers belong to a name only in the "5 + 5" shape.
+            after = tokens.gap(k).strip(" ") if k + 1 < len(tokens) else ""
+            if not words or "+" not in (gap, after):
                 break
             words.append(word)
             end = tok.end
@@ -236,7 +285,9 @@ def _grow_organization(
             continue
         # A noun in construct with what follows: جامعة الدول، خارجية روسيا.
         next_is_entity = bool(nxt) and tokens.items[k + 1].start in entities_at
-        if not words and len(word) > 2 and (_is_definite(nxt) or next_is_entity):
+        # (Only an indefinite head is in construct: الجيش فتح المعابر is a sentence.)
+        indefinite = not head.form.startswith("ال")
+        if not words and indefinite and len(word) > 2 and (_is_definite(nxt) or next_is_entity):
             words.append(word)
             end = tok.end
             k += 1
@@ -276,6 +327,7 @@ def _grow_organization(
         place_country=place_country,
         gazetteer=False,
         inner=inner,
+        lam=head.form != head.text and head.form.startswith("ال"),
     )
 
 
@@ -309,10 +361,15 @@ def find_entities(
         if lex.event:
             events.append(org)
             continue
-        media_alias = lex.category == "media" and len(org.inner) == 1 and org.inner[0].kind == "org"
+        alias = (
+            lex.category in _NAMING_HEADS
+            and len(org.inner) == 1
+            and org.inner[0].kind == "org"
+            and org.inner[0].end == org.end
+        )
         prefix = next((m for m in org.inner if m.kind == "org" and m.start == org.start), None)
-        if media_alias:
-            # وكالة فرانس برس is فرانس برس.
+        if alias:
+            # وكالة فرانس برس is فرانس برس, حركة حماس is حماس.
             org.key, org.name, org.country = org.inner[0].key, org.inner[0].name, org.inner[0].country
             org.gazetteer = True
         elif prefix is not None:
@@ -320,7 +377,28 @@ def find_entities(
         grown.append(org)
     # Gazetteer hits first, so that a pattern organization of the same extent gives way.
     chosen = select_longest([*gazetteer, *grown])
+    chosen = [m for m in chosen if not _bare_short_name(m, tokens.text)]
     return chosen, titles, events
+
+
+# Heads that only say what sort of body the name after them is (وكالة، حركة، شركة).
+_NAMING_HEADS = frozenset({"media", "party", "armed_group", "ngo", "company"})
+
+
+def _bare_short_name(mention: EntityMention, text: str) -> bool:
+    """A one-word name of three letters (فتح، وام) standing in running text reads as a common word.
+
+    Such names count where the text sets them apart: in quotes or parentheses, at a
+    line's edge, or before punctuation (``حماس وفتح.``); or inside a longer name.
+    """
+    if mention.kind != "org" or not mention.gazetteer or mention.end - mention.start > 3:
+        return False
+    if " " in text[mention.start : mention.end]:
+        return False
+    left = text[max(0, mention.start - 8) : mention.start].rstrip(" ")[-1:]
+    right = text[mention.end : mention.end + 8].lstrip(" ")[:1]
+    apart = left in ("", "\n", "(", '"', "-", "/") or right in ("", "\n", ")", '"', "-", "/", ",", ".")
+    return not apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,19 +411,77 @@ class PersonName:
     quoted: bool = False
 
 
+def _clitic_size(word: str) -> int:
+    """Length of the longest clitic prefix *word* may carry (``وب`` → 2, ``ل`` → 1)."""
+    size = 1 if word[:1] in ("و", "ف") else 0
+    if word[size : size + 1] in ("ب", "ل", "ك"):
+        size += 1
+    return size
+
+
 def strip_clitic(word: str) -> list[str]:
     """*word* and the words it may be once a clitic prefix is removed (``وبوتين`` → ``بوتين``)."""
     out = [word]
-    match = _CLITIC_PREFIX.match(word)
-    if match:
-        out.extend(word[size:] for size in range(1, match.end() + 1) if len(word) - size >= 3)
+    longest = _clitic_size(word)
+    out.extend(word[size:] for size in range(1, longest + 1) if len(word) - size >= 3)
     if word.startswith("لل") and len(word) > 4:
         out.append("ال" + word[2:])
     return out
 
 
 def _name_like(word: str, lexicon: Lexicon) -> bool:
-    return word not in lexicon.stop and word not in lexicon.reporting_verbs and len(word) > 1
+    if word in lexicon.stop or word in lexicon.reporting_verbs or len(word) < 2:
+        return False
+    # وهذه، وهو، ومن: a clitic on a function word.
+    return not any(
+        len(word) - size >= 2 and word[size:] in lexicon.function for size in range(1, _clitic_size(word) + 1)
+    )
+
+
+def _unknown_word_is_no_name(word: str, lexicon: Lexicon, *, surname: bool = False) -> bool:
+    """Shapes of an unknown word that make it a common word rather than a name.
+
+    Only for words in no name list: a clitic before the article (بالإيجابي), ب before an
+    alef-initial word (بإعادة), a conjunction (وضيفه), an imperfect verb (يغطي، تحصل),
+    a pronoun suffix (لديها، إننا), a sound feminine plural (مواصفات), or a verbal noun of
+    the افتعال / استفعال / إفعال patterns (احترام، استعراض، إعلان).  A *surname* (after a
+    known given name) is not judged by its verb shape: ترمب، يلدريم.
+    """
+    if word in lexicon.given or word in lexicon.family:
+        return False
+    if any(form.startswith("ال") for form in strip_clitic(word)):
+        return True
+    size = len(word)
+    if size >= 4 and (word.startswith("با") or word[0] == "و"):
+        return word not in lexicon.weak_given
+    # Imperfect verbs: ي + root (يغطي، يعتبر), or ت/ن + a three-letter root (تحصل); longer
+    # ت-words are often foreign names (ترامب، ترودو).
+    verb_shape = (size >= 4 and word[0] == "ي") or (size == 4 and word[0] in "تن")
+    if verb_shape and not surname and word not in lexicon.weak_given:
+        return True
+    if size >= 5 and word[:2] in ("سي", "ست", "سن", "بت", "لت"):
+        return word not in lexicon.weak_given  # future and prefixed imperfect verbs (سيعود، بتقديم)
+    if size >= 4 and word.endswith(("ها", "هم", "هما", "كم", "نا", "ات")):
+        return True
+    if word[0] == "ا" and size >= 5 and word[-2] == "ا":
+        return size == 5 or word[2] == "ت" or word.startswith("است")
+    return False
+
+
+def _common_word_shape(word: str) -> bool:
+    """Shapes a first name never has: a preposition on a feminine noun (بزيارة، لمدينة),
+    an accusative participle (مؤكدا، قائلا), a feminine past verb (تناولت)."""
+    size = len(word)
+    if size >= 5 and word[0] in "بل" and word.endswith("ه"):
+        return True
+    if size >= 5 and word.endswith("ا") and (word[0] == "م" or word[1] == "ا"):
+        return True
+    return size >= 5 and word[0] == "ت" and word.endswith("ت")
+
+
+def is_given(word: str, lexicon: Lexicon) -> bool:
+    """*word* is a given name of any list (the data files or pyarabic's)."""
+    return _given(word, lexicon, weak=True)
 
 
 def _given(word: str, lexicon: Lexicon, *, weak: bool) -> bool:
@@ -385,9 +521,17 @@ def read_name(
     chain = False
     nasab = False
     # Given names and particles.
+    run = 0  # given names in a row, and whether the last one is only in pyarabic's list
+    weak_last = False
+    strong = False  # some given name of the chain is in the data lists
+    particle = False
     while j < n:
         word = items[j].text
+        if j > i and items[j].start in blocked:
+            break
         if word in lexicon.particles and j + 1 < n and tokens.joined(j) and items[j + 1].start not in blocked:
+            run = 0
+            particle = True
             nasab = nasab or word in ("بن", "ابن", "بنت")
             j += 2 if items[j + 1].text not in lexicon.particles else 1
             chain = True
@@ -401,16 +545,17 @@ def read_name(
             _given(word, lexicon, weak=weak) and (not word.startswith("ال") or word in lexicon.given)
         ):
             chain = True
+            run += 1
+            weak_last = not compound and not _given(word, lexicon, weak=False)
+            strong = strong or not weak_last
             if j + 1 < n and tokens.joined(j) and items[j + 1].start not in blocked:
                 j += 1
                 continue
             return j
         break
     if not chain:
-        if not loose or any(form.startswith("ال") for form in strip_clitic(first)):
+        if not loose or _unknown_word_is_no_name(first, lexicon) or _common_word_shape(first):
             return None
-        if first.endswith(("ها", "هم", "هما", "كم", "نا")) and len(first) > 4:
-            return None  # a word with a pronoun suffix (لديها), not a name
         if first.endswith("ا") and j + 1 < n and tokens.joined(j) and items[j + 1].text.endswith("ا"):
             return None  # an indefinite noun and its adjective (مؤتمرا صحفيا), not a name
         # One unknown word, and a second one if it does not look like a verb or a prefixed word.
@@ -421,7 +566,8 @@ def read_name(
                 and _name_like(second, lexicon)
                 and not second.startswith("ال")
                 and not second.isdigit()
-                and not (second[0] in "وفبلك" and len(second) >= 4)
+                and not _unknown_word_is_no_name(second, lexicon)
+                and not (second[0] in "بلك" and len(second) >= 4)
                 and not (second.endswith("ا") and len(second) >= 4)
             ):
                 return j + 1
@@ -431,6 +577,20 @@ def read_name(
     if items[j].start in blocked or not _name_like(word, lexicon) or word.isdigit():
         return j - 1
     if nasab and not word.startswith("ال") and word not in lexicon.family:
+        return j - 1
+    # ميشال عون: a second given name that is only in the classical list is the family name.
+    if run >= 2 and weak_last and not word.startswith("ال") and word not in lexicon.family:
+        return j - 1
+    if not word.startswith("ال") and _unknown_word_is_no_name(word, lexicon, surname=True):
+        return j - 1
+    # After a name only pyarabic knows (كامل، حسن), the next word must look like a name too,
+    # unless a title or quotes already say a name is coming.
+    if (
+        not strong
+        and not particle
+        and not loose
+        and (_unknown_word_is_no_name(word, lexicon) or _common_word_shape(word) or word.endswith("ا"))
+    ):
         return j - 1
     if word in lexicon.reporting_verbs:
         return j - 1

@@ -23,6 +23,8 @@ __all__ = ["find_attributions"]
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
 _CLAUSE_BREAK = regex.compile(r"[.!?;:,\n]")
 _PHRASE_BREAK = regex.compile(r"[.!?;:,\n()]")
+_AN = regex.compile(r"\sعن\s")
+_WORDS = regex.compile(r"\p{L}+")
 _STATEMENT = regex.compile(r"\s+(?:في|خلال)\s+(\p{L}+)")
 # How far after a cue its source may start (characters of normalized text).
 _REACH = 60
@@ -60,6 +62,11 @@ def _noun_phrase(tokens: Tokens, position: int, lexicon: Lexicon, limit: int = 4
     return tokens.items[first].start, tokens.items[i - 1].end
 
 
+def _is_news_source(source: str, actors: list[Actor]) -> bool:
+    actor = next((a for a in actors if a.id == source), None)
+    return actor is not None and actor.kind == "organization"
+
+
 def find_attributions(
     doc: Document, tokens: Tokens, lexicon: Lexicon, actors: list[Actor]
 ) -> list[Attribution]:
@@ -82,6 +89,12 @@ def find_attributions(
                 break
             if cue.name == "reported_by" and (kind != "organization" or start - position > 12):
                 break
+            # وفقا لقرارات مجلس الأمن is no attribution: words before the actor must name a source.
+            between = _WORDS.findall(text, position, start)
+            if between and not any(
+                form in lexicon.source_nouns for word in between for form in strip_clitic(word)
+            ):
+                break
             source, end = actor_id, stop
             break
         if source is None:
@@ -90,16 +103,23 @@ def find_attributions(
             phrase = _noun_phrase(tokens, position, lexicon)
             if phrase is None:
                 continue
+            # وفقا لتقارير، بحسب مصادر: the source must be a source noun, not any noun (وفقا للقانون).
+            head = text[phrase[0] : phrase[1]].split(" ")[0]
+            if not any(form in lexicon.source_nouns for form in strip_clitic(head)):
+                continue
             source = " ".join(doc.aligned.span(*phrase).text.replace('"', " ").split())
             source = source.strip("«»\"' ")
             end = phrase[1]
             if not source:
                 continue
         if cue.source == "after_then_an":
-            an = regex.compile(r"\sعن\s").search(text, end, min(len(text), end + 30))
+            # نقل is also "transfer" (نقل السلطة): only a source with عن … or a news source counts.
+            an = _AN.search(text, end, min(len(text), end + 30))
             if an is not None and not _SENTENCE_BREAK.search(text, end, an.start()):
                 tail = _noun_phrase(tokens, an.end(), lexicon, limit=3)
                 end = tail[1] if tail else an.end() - 1
+            elif not _is_news_source(source, actors):
+                continue
         found.append((hit.start, end, source))
     # قال/أعلن X في بيان: a speaker and a statement noun.
     for start, stop, actor_id, _kind in positions:
@@ -113,7 +133,7 @@ def find_attributions(
         for k in range(i - 1, max(-1, i - 7), -1):
             if not tokens.joined(k):
                 break
-            if any(w in lexicon.reporting_verbs for w in strip_clitic(tokens.items[k].text)):
+            if any(w in lexicon.reporting_verbs for w in tokens.variants(k)):
                 verb = k
                 break
         if verb is not None:

@@ -45,6 +45,7 @@ _MASDAR = (
     r"|م\p{L}ا\p{L}{2}ه)(?!\p{L})"
 )
 _MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
+_DETAIL = regex.compile(r"(?:\d|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|علي مدي|بما|مما|ما يعادل)")
 _EDGE = " \t\n,;:.\"'()[]-–—"
 
 
@@ -196,6 +197,10 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
             continue
         if markers.stops.match(text, first):
             break
+        if pieces and _DETAIL.match(text, first):
+            # بقيمة …، على مدى …: a detail of the item before, not an item of its own.
+            pieces[-1] = Piece(pieces[-1].start, last, pieces[-1].parent)
+            continue
         if not is_sub:
             parent = len(pieces)
             pieces.append(Piece(first, last, None))

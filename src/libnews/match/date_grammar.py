@@ -60,14 +60,18 @@ _YEAR_NUM = r"(?:1[3-9]\d\d|20\d\d|21\d\d)(?![\d/.:,]\d|\d|\s?%)"
 _ERA = r"(?:\s?(?P<era>ه|هجري|هجريه|للهجره|الهجري|الهجريه|م|ميلادي|ميلاديه|للميلاد|الميلادي|الميلاديه)(?!\w))"
 _SLOTS: dict[str, str] = {
     # An indefinite ordinal (ثاني، ثالث) is a day only before يوم: آل ثاني is a family name.
-    "DAY#": r"(?P<day#>" + _DAY_NUM + r"|\L<ordinal_def>|\L<ordinal_first>|\L<ordinal_indef>(?=\sيوم))",
+    "DAY#": (
+        r"(?:ال\s?(?=\d))?(?P<day#>"
+        + _DAY_NUM
+        + r"|\L<ordinal_def>|\L<ordinal_first>|\L<ordinal_indef>(?=\sيوم))"
+    ),
     "DAYNUM#": r"(?P<day#>" + _DAY_NUM + r")",
     "ORDDEF#": r"(?P<day#>\L<ordinal_def>)",
     "MONTH#": (
         r"(?:(?P<month#>\L<month>)(?:\s?[/\-]\s?(?P<pair#>\L<month>)|\s?\(\s?(?P<pair#>\L<month>)\s?\)"
         r"|\s(?P<pair#>\L<month>))?(?!\w)|شهر\s(?P<mnum#>" + _MONTH_NUM + r"|\L<cardinal>)(?!\w)"
         r"|الشهر\s(?P<mord#>\L<ordinal_def>)(?!\w)"
-        r"|(?P<mrel#>الشهر\s\L<shift_after>|(?:هذا|نفس)\sالشهر)(?!\w))"
+        r"|(?P<mrel#>الشهر\s\L<shift_after>|(?:هذا|نفس|ذات)\sالشهر|الشهر\s(?:نفسه|ذاته))(?!\w))"
     ),
     "GMONTH#": (
         r"(?:(?P<month#>\L<gmonth>)(?:\s?[/\-]\s?(?P<pair#>\L<gmonth>)|\s?\(\s?(?P<pair#>\L<gmonth>)\s?\)"
@@ -92,8 +96,9 @@ _SLOTS: dict[str, str] = {
         r"(?P<year>" + _YEAR_NUM + r")" + _ERA + "?"
     ),
     "ERA": _ERA,
-    "WD": r"(?P<wd>\L<weekday_def>)(?!\w)",
-    "WDANY": r"(?P<wd>\L<weekday_def>|\L<weekday_bare>)(?!\w)",
+    # ``الأحد عشر`` is "the eleven", not Sunday.
+    "WD": r"(?P<wd>\L<weekday_def>)(?!\w)(?!\sعشر)",
+    "WDANY": r"(?P<wd>\L<weekday_def>|\L<weekday_bare>)(?!\w)(?!\sعشر)",
     "FULLRANGESEP": r"(?:\s?[-–]\s?|\s(?:الي|حتي|وحتي|لغايه|ولغايه|وحتي\sيوم)\s)",
     "RANGESEP": (
         r"(?:\s?[-–]\s?|\s(?:الي|حتي|وحتي|لغايه|ولغايه|وليوم|وحتي\sيوم)\s"
@@ -111,7 +116,7 @@ _SLOTS: dict[str, str] = {
 def _day_month(suffix: str = "") -> str:
     """A day, then its month: ``4 ديسمبر``, ``الخامس عشر من شهر مارس``, ``اليوم الثالث من اكتوبر``."""
     return (
-        rf"(?:اليوم\s(?=\L<ordinal_def>))?<DAY{suffix}>(?:\sيوم)?(?:\s(?:من|في)\s?|\s|\s?/\s?|\sب)?"
+        rf"(?:اليوم\s(?=\L<ordinal_def>))?<DAY{suffix}>(?:\sيوم)?(?:\s(?:من|في)\s?|\s|\s?[/\-]\s?|\sب)?"
         rf"(?:\s?شهر\s)?<MONTH{suffix}>"
     )
 
@@ -196,12 +201,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekday_date",
-        r"(?:يوم\s)?<WD>(?:\s?,\s?|\s)(?:\(\s?)?(?:(?:الموافق|في|يوم)\s)?"
+        r"(?:يوم\s)?<WD>(?:\s\L<shift_after>(?!\w))?(?:\s?,\s?|\s)(?:\(\s?)?(?:(?:الموافق|في|يوم)\s)?"
         + _day_month()
         + r"(?:<YEARTAIL>)?(?:<SHIFT>)?(?:\s?\))?",
         "A weekday and its date: ``الاثنين 18 شباط``, ``الخميس الموافق 14 شهر شباط``, "
         "``الثلاثاء (15 ديسمبر 2020)``.",
-        ("الاثنين 18 شباط", "يوم الجمعه 15 شباط", "الخميس الموافق 14 شهر شباط", "الثلاثاء (15 ديسمبر 2020)"),
+        (
+            "الاثنين 18 شباط",
+            "يوم الجمعه 15 شباط",
+            "الخميس الموافق 14 شهر شباط",
+            "الثلاثاء (15 ديسمبر 2020)",
+            "الخميس المقبل 14 شباط",
+        ),
     ),
     Rule(
         "weekday_numeric",
@@ -242,11 +253,18 @@ RULES: tuple[Rule, ...] = (
         ("منتصف اذار", "اوائل شهر مارس", "نص شهر ثلاث", "بدايه شهر 3", "مطلع الشهر المقبل", "نهايه الشهر"),
     ),
     Rule(
+        "quarter_of_year",
+        r"(?P<qunit>الربع|النصف)\s(?P<nth>الاول|الثاني|الثالث|الرابع|الاخير)\s(?:من\s)?"
+        r"(?:(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR>(?!\w)|(?P<period>العام|السنه)(?:<SHIFT>)?(?!\w))",
+        "A quarter or half of a year: ``الربع الأول من العام``, ``النصف الثاني من عام 2020``.",
+        ("الربع الاول من العام", "النصف الثاني من عام 2020", "الربع الاخير من العام الماضي"),
+    ),
+    Rule(
         "part_of_year",
-        r"<PART>\s(?:(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR><ERA>?|(?P<period>العام|السنه)"
+        r"<PART>\s(?:(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR><ERA>?|(?P<period>العام|السنه|الاسبوع)"
         r"(?:<SHIFT>)?)(?!\w)",
         "Part of a year: ``مطلع 2021``, ``مطلع العام``, ``أواخر العام الماضي``.",
-        ("مطلع 2021", "مطلع العام", "اواخر العام الماضي", "منتصف عام 2020"),
+        ("مطلع 2021", "مطلع العام", "اواخر العام الماضي", "منتصف عام 2020", "مطلع الاسبوع المقبل"),
     ),
     Rule(
         "month_year",
@@ -293,9 +311,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cued_month",
-        r"(?<=(?<!\w)\L<month_cue>\s)<STRONGMONTH>",
-        "A bare month after a cue word: ``في مارس``, ``منذ يناير``.",
+        r"(?:(?<=(?<!\w)\L<month_cue>\s)|(?<=(?<!\w)\L<gmonth>\sو))<STRONGMONTH>",
+        "A bare month after a cue word: ``في مارس``, ``منذ يناير``, ``شهري يناير وفبراير``.",
         ("مارس",),
+    ),
+    Rule(
+        "year_range",
+        r"(?:(?:عامي|سنتي|العامين)\s|(?:عام|العام|سنه|السنه)\s|(?:الفتره|السنوات|الاعوام)\s(?:الممتده\s)?"
+        r"(?:ما\s)?(?:بين|من)\s(?:عامي\s|عام\s)?)(?P<year1>" + _NUMERIC_YEAR + r")"
+        r"(?:\s?[-–/]\s?|\s(?:الي|حتي|وحتي)\s(?:عام\s)?|\sو\s?(?:عام\s)?)(?P<year2>" + _NUMERIC_YEAR + r")"
+        r"<ERA>?(?!\w)",
+        "A span of years: ``عامي 2019 و2020``, ``الفترة بين 2015 و2018``, ``عام 2011-2012``.",
+        ("عامي 2019 و2020", "الفتره بين 2015 و2018", "عام 2011-2012"),
     ),
     Rule(
         "year",
@@ -318,9 +345,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "period_shift",
-        r"(?:(?P<this>هذا|هذه)\s<PERIOD>|<PERIOD><SHIFT>)(?!\w)",
-        "This, last or next week, month or year: ``الشهر الماضي``, ``العام المقبل``, ``هذه السنة``.",
-        ("الاسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنه الماضيه", "هذه السنه"),
+        r"(?:(?P<this>هذا|هذه)\s<PERIOD>|<PERIOD><SHIFT>|<PERIOD>\s(?P<same>نفسه|ذاته))(?!\w)",
+        "This, last or next week, month or year: ``الشهر الماضي``, ``العام المقبل``, ``هذه السنة``; "
+        "``العام نفسه`` is the year of the date before.",
+        ("الاسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنه الماضيه", "هذه السنه", "العام نفسه"),
     ),
     Rule(
         "ago",
@@ -336,7 +364,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative_day",
-        r"(?P<rel>\L<relative_day>)(?!\w)(?!\s\L<not_after_today>(?!\w))",
+        r"(?P<rel>\L<relative_day>)(?!\w)(?!\s(?:\L<not_after_today>|\L<ordinal_def>)(?!\w))",
         "Days relative to publication: اليوم، أمس، أمس الأول، غدا، بعد غد.",
         ("اليوم", "امس", "امس الاول", "غدا", "بعد غد", "البارحه"),
     ),
@@ -372,6 +400,15 @@ _LITERAL_STARTS = (
     "امس",
     "غدا",
     "الامس",
+    "ال",
+    "الربع",
+    "النصف",
+    "عامي",
+    "سنتي",
+    "العامين",
+    "الفتره",
+    "السنوات",
+    "الاعوام",
 )
 
 _SLOT = regex.compile(r"<([A-Z]+)(\d?)>")

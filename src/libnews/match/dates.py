@@ -23,11 +23,12 @@ from libnews.document import Document
 from libnews.match.date_grammar import RULES, DateGrammar, grammar
 from libnews.models import Calendar, DateMention, Grain, Span
 from libnews.resources import Resources, default_resources
-from libnews.resources.dates_schema import MonthEntry
+from libnews.resources.dates_schema import HolidayEntry, MonthEntry
 
 __all__ = ["find_dates", "forms_markdown", "month_forms", "supported_forms"]
 
 _WORD = regex.compile(r"\w+")
+_SAME = regex.compile(r"نفس|ذات")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class _Context:
     """``weekday_direction="future"``: year-less days and months are the next ones too."""
     future_sentence: bool = False
     """The sentence has a strong future cue (``سيعقد``, ``المقرر``): year-less dates lean ahead."""
+    previous: dt.date | None = None
+    """The day of the last resolved date before this one, for ``الشهر نفسه``."""
 
     def group(self, name: str) -> str | None:
         try:
@@ -85,15 +88,15 @@ class _Month:
     """None for a month named relative to publication (``الشهر الماضي``) until resolved."""
     relative: int | None = None
     """Months from the publication month, for ``الشهر الماضي`` (-1), ``هذا الشهر`` (0)."""
+    year: int | None = None
+    """The year, when the month came with one (``الشهر نفسه`` after a full date)."""
 
 
 def _month(ctx: _Context, suffix: str = "") -> _Month | None:
     name = ctx.group("month" + suffix)
     if name is not None:
         calendar, number = ctx.grammar.months[name]
-        pair = ctx.group("pair" + suffix)
-        if pair is not None and ctx.grammar.months[pair] != (calendar, number):
-            raise _NotADateError  # ``مارس/أبريل`` is not one month written twice
+        # A pair that disagrees (a typo, or ``مارس/أبريل``) keeps the first month written.
         return _Month("hijri" if calendar == "hijri" else "gregorian", number)
     number_text = ctx.group("mnum" + suffix) or ctx.group("mord" + suffix)
     if number_text is not None:
@@ -103,6 +106,10 @@ def _month(ctx: _Context, suffix: str = "") -> _Month | None:
         return _Month("gregorian", parsed)
     relative = ctx.group("mrel" + suffix)
     if relative is not None:
+        if _SAME.search(relative):  # ``الشهر نفسه``: the month of the date before
+            if ctx.previous is None:
+                return _Month("gregorian", None, None)
+            return _Month("gregorian", ctx.previous.month, year=ctx.previous.year)
         last = relative.rsplit(" ", 1)[-1]
         return _Month("gregorian", None, ctx.grammar.shifts.get(last, 0))
     return None
@@ -157,8 +164,10 @@ def _day_value(  # noqa: PLR0917 (the parts of one date)
 ) -> _Resolved:
     """A day of a month, the year written or inferred."""
     published = ctx.published
+    if year is None and month.year is not None and month.number is not None:
+        return _Resolved(cal.gregorian_day(month.year, month.number, day), year_inferred=True)
     if month.number is None:  # ``الأول من الشهر المقبل``
-        if published is None:
+        if published is None or month.relative is None:
             return _Resolved(None, year_inferred=True)
         y, m = cal.add_months(published.year, published.month, month.relative or 0)
         return _Resolved(cal.gregorian_day(y, m, day), year_inferred=True)
@@ -232,6 +241,8 @@ def _choose(
 
 FUTURE_WINDOW_DAYS = 31
 """How far ahead a year-less date may be read as the next one in a sentence with no future cue."""
+TENSE_WINDOW = 200
+"""How many characters before a date are searched for a future cue (within its sentence)."""
 FUTURE_CUE_DAYS = 183
 """How far ahead a year-less date may be read as the next one in a sentence with a future cue."""
 
@@ -274,8 +285,9 @@ def _month_value(
 ) -> _Resolved:
     """A whole month: first day to last day."""
     published = ctx.published
+    year = month.year if year is None else year
     if month.number is None:
-        if published is None:
+        if published is None or month.relative is None:
             return _Resolved(None, grain="month", year_inferred=True)
         y, m = cal.add_months(published.year, published.month, month.relative or 0)
         return _Resolved(dt.date(y, m, 1), cal.month_end(y, m), "month", year_inferred=True)
@@ -341,14 +353,15 @@ def _weekday_value(ctx: _Context, weekday: int, direction: int | None) -> _Resol
     return _Resolved(published - dt.timedelta(days=back))
 
 
-def _sentence_tense(doc: Document, compiled: DateGrammar, position: int) -> tuple[bool, bool]:
-    """(strong, weak) future cues in the sentence at *position*."""
+def _tense(doc: Document, compiled: DateGrammar, position: int) -> tuple[bool, bool]:
+    """(strong, weak) future cues between the start of the sentence and *position*.
+
+    Only the words before the date count: in ``أعلنت الوزارة، الأحد، أن الاتفاق سيوقع``
+    the future verb after it does not move the announcement."""
     sentence = doc.sentence_at(position)
-    if sentence is None:
-        return False, False
-    text = doc.aligned.text[sentence.start : sentence.end]
-    strong = compiled.future_cue.search(text) is not None
-    return strong, strong or compiled.weekday_future_cue.search(text) is not None
+    start = max(position - TENSE_WINDOW, position if sentence is None else sentence.start)
+    strong = compiled.future_cue.search(doc.aligned.text, start, position) is not None
+    return strong, strong or compiled.weekday_future_cue.search(doc.aligned.text, start, position) is not None
 
 
 def _check_not_reference(ctx: _Context) -> None:
@@ -473,7 +486,7 @@ def _r_weekday_day(ctx: _Context) -> _Resolved:
     y, m = cal.add_months(ctx.published.year, ctx.published.month, relative.relative or 0 if relative else 0)
     value = cal.gregorian_day(y, m, day)
     if value is None or value.isoweekday() != weekday:
-        raise _NotADateError  # ``الأحد الأول`` without a month that fits is not this month's day
+        return _weekday_value(ctx, weekday, None)  # the ordinal is not this month's day: keep the weekday
     return _Resolved(value, year_inferred=True)
 
 
@@ -505,7 +518,31 @@ def _r_part_of_month(ctx: _Context) -> _Resolved:
     return _Resolved(start, end if end != start else None, "day", whole.calendar, whole.year_inferred)
 
 
+def _r_quarter_of_year(ctx: _Context) -> _Resolved:
+    size = 3 if ctx.group("qunit") == "الربع" else 6
+    count = 12 // size
+    nth_text = ctx.group("nth") or ""
+    nth = count if nth_text == "الاخير" else ctx.grammar.ordinals.get(nth_text, 0)
+    if not 1 <= nth <= count:
+        raise _NotADateError  # ``النصف الثالث``
+    year, _ = _year(ctx)
+    inferred = year is None
+    if year is None:
+        if ctx.published is None:
+            return _Resolved(None, grain="month", year_inferred=True)
+        year = ctx.published.year + (_shift(ctx) or 0)
+    first_month = (nth - 1) * size + 1
+    return _Resolved(
+        dt.date(year, first_month, 1),
+        cal.month_end(year, first_month + size - 1),
+        "month",
+        year_inferred=inferred,
+    )
+
+
 def _r_part_of_year(ctx: _Context) -> _Resolved:
+    if ctx.group("period") == "الاسبوع":  # ``مطلع الأسبوع المقبل``: the week itself
+        return _r_period_shift(ctx)
     part = ctx.grammar.parts[ctx.group("part") or ""]
     year, era = _year(ctx)
     inferred = False
@@ -536,27 +573,43 @@ def _r_month_year(ctx: _Context) -> _Resolved:
     return _month_value(ctx, month, year, era, None)
 
 
+def _holiday_in(holiday: HolidayEntry, year: int, era: str | None) -> _Resolved:
+    """The holiday in Gregorian *year* (or in AH *year* when it is one)."""
+    if holiday.computed == "easter":
+        return _Resolved(cal.easter(year))
+    month, day = holiday.month or 1, holiday.day or 1
+    if holiday.calendar == "gregorian":
+        return _Resolved(cal.gregorian_day(year, month, day))
+    hijri_year = year if _is_hijri("gregorian", year, era) else cal.hijri_year_overlapping(year, month, day)
+    if hijri_year is None:
+        return _Resolved(None, calendar="hijri")
+    start = cal.hijri_day(hijri_year, month, day)
+    end = cal.hijri_month_end(hijri_year, month) if holiday.whole_month else None
+    return _Resolved(start, end, "day", "hijri")
+
+
 def _r_holiday(ctx: _Context) -> _Resolved:
     holiday = ctx.grammar.holidays[ctx.group("holiday") or ""]
     year, era = _year(ctx)
     if holiday.needs_year and year is None:
         raise _NotADateError
-    inferred = year is None
-    if year is None:
-        if ctx.published is None:
-            return _Resolved(None, calendar=holiday.calendar, year_inferred=True)
-        year = ctx.published.year
-    if holiday.computed == "easter":
-        return _Resolved(cal.easter(year), year_inferred=inferred)
-    month, day = holiday.month or 1, holiday.day or 1
-    if holiday.calendar == "gregorian":
-        return _Resolved(cal.gregorian_day(year, month, day), year_inferred=inferred)
-    hijri_year = year if _is_hijri("gregorian", year, era) else cal.hijri_year_overlapping(year, month, day)
-    if hijri_year is None:
-        return _Resolved(None, calendar="hijri", year_inferred=inferred)
-    start = cal.hijri_day(hijri_year, month, day)
-    end = cal.hijri_month_end(hijri_year, month) if holiday.whole_month else None
-    return _Resolved(start, end, "day", "hijri", inferred)
+    if year is not None:
+        return _holiday_in(holiday, year, era)
+    if ctx.published is None:
+        return _Resolved(None, calendar=holiday.calendar, year_inferred=True)
+    # The one of the publication year (news speaks of this year's feast), unless that one is
+    # nearly a year past (رأس السنة in December) or the options ask for the next one.
+    found = _holiday_in(holiday, ctx.published.year, None)
+    if found.value is not None and (
+        (found.value - ctx.published).days < -HOLIDAY_PAST_DAYS
+        or (ctx.future_dates and found.value < ctx.published)
+    ):
+        found = _holiday_in(holiday, ctx.published.year + 1, None)
+    return _Resolved(found.value, found.end, found.grain, found.calendar, year_inferred=True)
+
+
+HOLIDAY_PAST_DAYS = 300
+"""A year-less holiday more than this many days before publication is the next year's."""
 
 
 def _r_month(ctx: _Context) -> _Resolved:
@@ -575,6 +628,16 @@ def _r_year(ctx: _Context) -> _Resolved:
     year, era = _year(ctx)
     assert year is not None
     return _year_value(year, era)
+
+
+def _r_year_range(ctx: _Context) -> _Resolved:
+    first, last = int(ctx.group("year1") or 0), int(ctx.group("year2") or 0)
+    era = ctx.group("era")
+    start = _year_value(first, era)
+    if not first < last <= first + 100:
+        return start
+    end = _year_value(last, era)
+    return _Resolved(start.value, end.end, "year", start.calendar)
 
 
 def _r_weekday_of_week(ctx: _Context) -> _Resolved:
@@ -599,6 +662,8 @@ def _r_period_shift(ctx: _Context) -> _Resolved:
     shift = 0 if ctx.group("this") else (_shift(ctx) or 0)
     grain: Grain = "week" if unit == "week" else "month" if unit == "month" else "year"
     published = ctx.published
+    if ctx.group("same") is not None:  # ``العام نفسه``: the period of the date before
+        published, shift = ctx.previous, 0
     if published is None:
         return _Resolved(None, grain=grain)
     if unit == "week":
@@ -657,6 +722,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved]] = {
     "weekday_day": _r_weekday_day,
     "day_month": _r_day_month,
     "part_of_month": _r_part_of_month,
+    "quarter_of_year": _r_quarter_of_year,
     "part_of_year": _r_part_of_year,
     "month_year": _r_month_year,
     "numeric_month_year": _r_numeric_month_year,
@@ -666,6 +732,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved]] = {
     "named_month": _r_month,
     "month_number": _r_month,
     "cued_month": _r_month,
+    "year_range": _r_year_range,
     "year": _r_year,
     "weekday_of_week": _r_weekday_of_week,
     "weekday_shift": _r_weekday_shift,
@@ -698,17 +765,19 @@ def _rule_of(match: regex.Match[str], names: tuple[str, ...]) -> str:
 
 
 _WORDS = regex.compile(r"\w+")
+_NUMBER_START = regex.compile(r"(?:[وفبل]{1,2})?(?:ال)?\d")
 
 
 def _matches(compiled: DateGrammar, text: str) -> Iterator[regex.Match[str]]:
     """Non-overlapping rule matches, left to right, tried only at words a rule can start with."""
     position = 0
+    starts = compiled.starts
     for word in _WORDS.finditer(text):
+        token = word.group()
+        if token not in starts and (token.isalpha() or _NUMBER_START.match(token) is None):
+            continue
         start = word.start()
         if start < position:
-            continue
-        token = word.group()
-        if token not in compiled.starts and not token.lstrip("وفبل")[:1].isdigit():
             continue
         match = compiled.pattern.match(text, start)
         if match is not None:
@@ -728,16 +797,14 @@ def find_dates(doc: Document) -> list[DateMention]:
     text = doc.aligned.text
     mentions: list[DateMention] = []
     future_option = doc.options.weekday_direction == "future"
-    tenses: dict[int, tuple[bool, bool]] = {}
+    previous: dt.date | None = None
     for match in _matches(compiled, text):
         rule = _rule_of(match, compiled.rule_names)
         start = match.end("clitic") if match.start("clitic") >= 0 else match.start()
-        sentence = doc.sentence_at(start)
-        key = -1 if sentence is None else sentence.start
-        if key not in tenses:
-            tenses[key] = _sentence_tense(doc, compiled, start)
-        strong, weak = tenses[key]
-        ctx = _Context(match, compiled, doc, doc.published, future_option or weak, future_option, strong)
+        strong, weak = _tense(doc, compiled, start)
+        ctx = _Context(
+            match, compiled, doc, doc.published, future_option or weak, future_option, strong, previous
+        )
         try:
             resolved = _RESOLVERS[rule](ctx)
         except _NotADateError:
@@ -753,6 +820,7 @@ def find_dates(doc: Document) -> list[DateMention]:
                 rule=rule,
             )
         )
+        previous = resolved.value or previous
     return mentions
 
 

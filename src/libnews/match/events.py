@@ -20,7 +20,7 @@ from typing import Literal
 import regex
 
 from libnews.resources import Resources
-from libnews.resources.events_schema import EventCueEntry, EventKindEntry
+from libnews.resources.events_schema import AgreementHeadEntry, EventCueEntry, EventKindEntry, TopicEntry
 from libnews.text.normalize import fold
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "find_cues",
     "find_triggers",
     "phrase_alternation",
+    "reference_markdown",
 ]
 
 FormClass = Literal["verb", "noun", "participle"]
@@ -114,7 +115,11 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
         for entry in resources.entries("event", EventKindEntry)
         if entry.exclude_after
     }
-    nouns = by_class["noun"] + [form[:-1] + "ت" for form in by_class["noun"] if form.endswith("ه")]
+    # Before a possessive suffix ة is written ت (زيارته) and a final hamza sits on a seat (لقائه).
+    seated = {"ه": ("ت",), "ء": ("ئ", "ؤ")}
+    nouns = by_class["noun"] + [
+        form[:-1] + seat for form in by_class["noun"] for seat in seated.get(form[-1:], ())
+    ]
     return _Lexicon(
         verbs=regex.compile(
             r"(?<!\p{L})" + _VERB_PREFIX + "(?P<core>" + phrase_alternation(by_class["verb"]) + ")"
@@ -168,11 +173,11 @@ def find_triggers(text: str, resources: Resources) -> list[Trigger]:
             core = match.group("core")
             folded = " ".join(core.split())
             suffix = match.group("suffix") if form_class == "noun" else None
-            if form_class == "noun" and folded.endswith("ت") and folded not in lexicon.noun_forms:
-                # ة becomes ت before a possessive suffix (زيارته): the bare ت form needs one.
+            if form_class == "noun" and folded not in lexicon.noun_forms:
+                # A seated form (زيارت، لقائ) only stands before a suffix.
                 if not suffix:
                     continue
-                folded = folded[:-1] + "ه"
+                folded = folded[:-1] + ("ه" if folded.endswith("ت") else "ء")
             entry = lexicon.entries.get((form_class, folded))  # type: ignore[arg-type]
             if entry is None:
                 continue
@@ -203,28 +208,59 @@ def find_triggers(text: str, resources: Resources) -> list[Trigger]:
 
 
 def _longest_first(found: list[Trigger]) -> list[Trigger]:
+    """Overlapping triggers resolved longest first, then earliest (linear in the text covered)."""
+    taken: set[int] = set()
     kept: list[Trigger] = []
     for trigger in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(trigger.end <= other.start or other.end <= trigger.start for other in kept):
+        cells = range(trigger.start, trigger.end)
+        if not any(cell in taken for cell in cells):
+            taken.update(cells)
             kept.append(trigger)
     return sorted(kept, key=lambda t: t.start)
 
 
-def _build_cues(resources: Resources) -> tuple[regex.Pattern[str], dict[str, EventCueEntry]]:
-    owner: dict[str, EventCueEntry] = {}
+def _build_cues(resources: Resources) -> tuple[regex.Pattern[str], dict[str, list[EventCueEntry]]]:
+    owners: dict[str, list[EventCueEntry]] = {}
     for entry in resources.entries("event_cue", EventCueEntry):
         for form in entry.forms:
-            owner.setdefault(fold(form), entry)
-    pattern = regex.compile(r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(owner) + ")")
-    return pattern, owner
+            owners.setdefault(fold(form), []).append(entry)  # a form may serve several roles
+    pattern = regex.compile(r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(owners) + ")")
+    return pattern, owners
 
 
 def find_cues(text: str, resources: Resources) -> list[Cue]:
     """Every cue (negation, aim, date carried by reference …) in normalized *text*."""
-    pattern, owner = resources.compiled("events.cues", _build_cues)
-    cues = []
-    for match in pattern.finditer(text):
-        entry = owner.get(" ".join(match.group("core").split()))
-        if entry is not None:
-            cues.append(Cue(entry.role, match.start("core"), match.end("core"), entry.window))
-    return cues
+    pattern, owners = resources.compiled("events.cues", _build_cues)
+    return [
+        Cue(entry.role, match.start("core"), match.end("core"), entry.window)
+        for match in pattern.finditer(text)
+        for entry in owners.get(" ".join(match.group("core").split()), ())
+    ]
+
+
+def reference_markdown(resources: Resources) -> str:
+    """Markdown tables of the event kinds, agreement kinds and clause topics (for ``docs/events.md``)."""
+    lines = [
+        "### Event kinds",
+        "",
+        "| kind | CAMEO | needs | verbs | verbal nouns and participles |",
+        "|---|---|---|---|---|",
+    ]
+    for entry in resources.entries("event", EventKindEntry):
+        verbs = "، ".join(entry.verbs[:8]) + (" …" if len(entry.verbs) > 8 else "")
+        nouns = "، ".join([*entry.nouns, *entry.participles][:8])
+        lines.append(
+            f"| `{entry.kind}` | {entry.cameo or '—'} | {entry.needs} | {verbs or '—'} | {nouns or '—'} |"
+        )
+    lines += ["", "### Cues", "", "| role | reach (words) | forms |", "|---|---|---|"]
+    for cue in resources.entries("event_cue", EventCueEntry):
+        reach = "sentence" if cue.window == 0 else str(cue.window)
+        lines.append(f"| `{cue.role}` | {reach} | {'، '.join(cue.forms)} |")
+    lines += ["", "### Agreement kinds", "", "| kind | head nouns | plural | strength |", "|---|---|---|---|"]
+    for head in resources.entries("agreement_head", AgreementHeadEntry):
+        plural = "، ".join(head.plural) or "—"
+        lines.append(f"| `{head.kind}` | {'، '.join(head.forms)} | {plural} | {head.strength} |")
+    lines += ["", "### Clause topics", "", "| topic | covers | keywords |", "|---|---|---|"]
+    for topic in resources.entries("topic", TopicEntry):
+        lines.append(f"| `{topic.topic}` | {topic.description} | {'، '.join(topic.keywords)} |")
+    return "\n".join(lines) + "\n"

@@ -67,10 +67,12 @@ class Lexicon:
     particles: frozenset[str]
     family: frozenset[str]
     stop: frozenset[str]
+    function: frozenset[str]
     reporting_verbs: frozenset[str]
     title_modifiers: PhraseMatcher[str]
     place_prepositions: frozenset[str]
     statements: frozenset[str]
+    source_nouns: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)
     """Folded capital name -> country code."""
     cues: PhraseMatcher[AttributionCueEntry] | None = None
@@ -196,18 +198,21 @@ def _build(resources: Resources) -> Lexicon:
     return Lexicon(
         phrases=PhraseMatcher(entries),
         acronyms=PhraseMatcher(acronyms, clitics=False),
-        # Every word of a multi-word given name (صلاح الدين) can carry a name on.
-        given=frozenset(part for w in given for part in w.split()),
+        # The first word of a multi-word given name (صلاح الدين) opens a name; its second word
+        # (الدين، السلام) is not a name alone.
+        given=frozenset(w.split()[0] for w in given),
         weak_given=frozenset(pyarabic_given_names() - stop),
         particles=_names(resources, "particle") | {"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"},
         family=_names(resources, "family"),
         stop=frozenset(stop),
+        function=frozenset(function),
         reporting_verbs=frozenset(fold(w) for w in _words(resources, "reporting_verb")),
         title_modifiers=PhraseMatcher(
             [(fold(w), "modifier") for w in _words(resources, "title_modifier")], clitics=False
         ),
         place_prepositions=frozenset(fold(w) for w in _words(resources, "title_place_preposition")),
         statements=frozenset(fold(w) for w in _words(resources, "statement")),
+        source_nouns=frozenset(fold(w) for w in _words(resources, "source_noun")),
         capitals=capitals,
         cues=PhraseMatcher(cues, clitics=False),
     )

@@ -66,13 +66,16 @@ def select_longest(candidates: Iterable[S]) -> list[S]:
 
     Returns the kept candidates in text order.
     """
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    if not ranked:
+        return []
+    # One byte per character: a candidate is kept when none of its characters is taken yet.
+    taken = bytearray(max(c.end for c in ranked) + 1)
     kept: list[S] = []
     for cand in ranked:
-        if any(cand.start < end and start < cand.end for start, end in taken):
+        if cand.end > cand.start and taken.find(1, cand.start, cand.end) != -1:
             continue
-        taken.append((cand.start, cand.end))
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
@@ -80,6 +83,10 @@ def select_longest(candidates: Iterable[S]) -> list[S]:
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+# The clitic readings worth trying for a word, by its first letter.
+_BY_FIRST = {
+    letter: ("", *(c for c in _CLITICS if c.startswith(letter))) for letter in {c[0] for c in _CLITICS if c}
+}
 
 
 class PhraseMatcher(Generic[T]):
@@ -164,24 +171,34 @@ class PhraseMatcher(Generic[T]):
         if words is None:
             stop = len(text) if end is None else end
             words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+        # The readings of a word that open some form depend on the word alone: worked out
+        # once per distinct word of the text.
+        openings: dict[str, tuple[tuple[int, bool], ...]] = {}
         for i, (word_start, word_end) in enumerate(words):
             word = text[word_start:word_end]
-            for clitic in self._clitics:
-                if clitic and (not word.startswith(clitic) or len(word) - len(clitic) < 2):
-                    continue
-                rest = word[len(clitic) :]
-                hit = self._longest(text, words, i, len(clitic), rest, lam=False)
-                if hit is None and clitic.endswith("ل") and rest.startswith("ل"):
-                    # لل + (ا)لأمم: the article's alef is not written after the preposition.
-                    hit = self._lam(text, words, i, len(clitic))
+            readings = openings.get(word)
+            if readings is None:
+                readings = openings[word] = self._openings(word)
+            for offset, lam in readings:
+                hit = self._longest(text, words, i, offset, word[offset:], lam=lam)
                 if hit is not None:
                     yield hit
 
-    def _lam(self, text: str, words: Sequence[tuple[int, int]], i: int, offset: int) -> PhraseHit[T] | None:
-        """ل + لأمم المتحدة: try the form with the article's alef restored (الأمم المتحدة)."""
-        begin = words[i][0] + offset
-        first = text[begin : words[i][1]]
-        return self._longest(text, words, i, offset, first, lam=True)
+    def _openings(self, word: str) -> tuple[tuple[int, bool], ...]:
+        """``(clitic length, alef restored)`` of each reading of *word* that opens a form."""
+        found: list[tuple[int, bool]] = []
+        clitics = _BY_FIRST.get(word[:1], ("",)) if len(self._clitics) > 1 else ("",)
+        for clitic in clitics:
+            size = len(clitic)
+            if clitic and (not word.startswith(clitic) or len(word) - size < 2):
+                continue
+            rest = word[size:]
+            if rest in self._first:
+                found.append((size, False))
+            elif clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in self._first:
+                # لل + (ا)لأمم: the article's alef is not written after the preposition.
+                found.append((size, True))
+        return tuple(found)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseHit[T]]:
         """Hits that do not overlap, chosen by `select_longest`, in text order."""

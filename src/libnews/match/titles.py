@@ -34,6 +34,8 @@ class TitleMention:
     complete: bool = True
     """The title says whose it is or is definite (``الوزير``, ``وزير الدفاع``): a name may follow
     it unmarked.  A lone indefinite noun (``صحفي``) is not."""
+    specific: bool = False
+    """The title names a country or body (``الوزير الإيطالي``), not just a role (``الرئيس``)."""
 
 
 def _title_lex(hit: PhraseHit[Lex]) -> Lex | None:
@@ -81,6 +83,7 @@ def grow_titles(
     titles: list[TitleMention] = []
     hit_at = {h.start: h for h in hits}
     entities = sorted(entities_at.values(), key=lambda m: m.start)
+    modifiers = {h.start: h.end for h in lexicon.title_modifiers.iter_all(tokens.text, words=tokens.spans)}
     consumed_until = -1
     for hit in hits:
         if hit.start < consumed_until:
@@ -130,12 +133,10 @@ def grow_titles(
                 nxt = tokens.at_end(found.end)
                 k = None if nxt is None else nxt + 1
                 continue
-            modifier = lexicon.title_modifiers.find(
-                tokens.text, tok.start, min(len(tokens.text), tok.start + 40)
-            )
-            if modifier and modifier[0].start == tok.start:
-                title.end = modifier[0].end
-                nxt = tokens.at_end(modifier[0].end)
+            modifier_end = modifiers.get(tok.start)
+            if modifier_end is not None:
+                title.end = modifier_end
+                nxt = tokens.at_end(modifier_end)
                 k = None if nxt is None else nxt + 1
                 continue
             chained = hit_at.get(tok.start + 1)
@@ -159,5 +160,6 @@ def grow_titles(
                     continue
             break
         title.complete = title.end > hit.end or any(w.startswith("ال") for w in hit.text.split())
+        title.specific = title.end > hit.end or title.country is not None or title.organization is not None
         titles.append(title)
     return titles

@@ -71,13 +71,15 @@ class ActorWordsEntry(Entry):
         "counterpart",
         "statement",
         "honorific",
+        "source_noun",
     ]
     """Which list: function words (``function``: particles, prepositions, pronouns; never a name
     nor a title), other words never part of a name (``stop``), verbs that introduce a speaker
     (``reporting_verb``), words that may follow a title inside it (``title_modifier``: ``الخاص``),
     prepositions that bring a place into a diplomat's title (``title_place_preposition``: ``في``),
     words that refer back to a counterpart (``counterpart``: ``نظيره``), nouns of a statement
-    (``statement``: ``بيان``) and honorifics before a name (``honorific``: ``معالي``)."""
+    (``statement``: ``بيان``), honorifics before a name (``honorific``: ``معالي``) and nouns that
+    can be a source when no actor is named (``source_noun``: ``مصادر``, ``تقارير``)."""
     words: list[str]
     """The words, as written."""
 

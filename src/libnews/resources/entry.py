@@ -12,7 +12,7 @@ __all__ = ["Entry"]
 class Entry(BaseModel):
     """Base of every data-table entry."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     key_fields: ClassVar[tuple[str, ...]] = ()
 
     def key(self) -> tuple[Any, ...]:

@@ -51,11 +51,12 @@ class EventKindEntry(Entry):
     """
     participles: list[str] = Field(default_factory=list)
     """Participles that describe a thing by the event (``الموقعة``, ``المنعقد``): they report it."""
-    needs: Literal["agreement", "partner", "destination", "declared", "held", "none"] = "none"
+    needs: Literal["agreement", "partner", "destination", "declared", "held", "settlement", "none"] = "none"
     """What must be near for a trigger to count: an agreement mention in the sentence
     (``وقع`` also means "happened"), a partner (``مع``) later in the sentence, a destination
     (``إلى`` + a place), a declaring word just before (``أعلن هدنة``), or a word of holding or a date
-    (``إجراء الانتخابات``, ``الانتخابات المقررة في …``)."""
+    (``إجراء الانتخابات``, ``الانتخابات المقررة في …``), or ``إلى`` + a settlement word
+    (``توصل الطرفان إلى تسوية``)."""
     exclude_after: list[str] = Field(default_factory=list)
     """Words that, right after the trigger, show another sense (``مؤتمر صحفي`` is still a conference;
     ``عقد`` + ``من الزمن`` is a decade)."""
@@ -64,20 +65,33 @@ class EventKindEntry(Entry):
 class EventCueEntry(Entry):
     """Words that change what a nearby trigger means (``[[event_cue]]``)."""
 
-    key_fields: ClassVar[tuple[str, ...]] = ("role",)
+    key_fields: ClassVar[tuple[str, ...]] = ("role", "group")
     role: Literal[
-        "negation", "aim", "carry_date", "schedule", "origin", "just_now", "declare", "not_place", "hold"
+        "negation",
+        "aim",
+        "carry_date",
+        "schedule",
+        "origin",
+        "just_now",
+        "declare",
+        "not_place",
+        "hold",
+        "settlement",
     ]
     """``negation``: sets `Event.negated` (``لم``); ``aim``: the following trigger is only hoped for
     (``بهدف``); ``carry_date``: the event takes the date of the one referred to (``في تلك المناسبة``);
     ``schedule``: the following date is planned (``المقرر``); ``origin``: an agreement issued by a
     following event (``الصادر عن``); ``just_now``: happened on the publication day (``قبل قليل``);
-    ``declare``: a ``declared`` trigger right after it is an event (``أعلن``); ``not_place``: after ``إلى`` it is no destination
-    (``وصل إلى اتفاق``); ``hold``: a ``held`` trigger right after it is an event (``إجراء``)."""
+    ``declare``: a ``declared`` trigger right after it is an event (``أعلن``); ``not_place``:
+    after ``إلى`` it is no destination (``وصل إلى اتفاق``); ``hold``: a ``held`` trigger right
+    after it is an event (``إجراء``);
+    ``settlement``: what a ``settlement`` trigger must reach (``اتفاق``, ``تسوية``)."""
     forms: list[str] = Field(min_length=1)
     """Written forms."""
     window: int = Field(default=3, ge=0, le=12)
-    """How many words after the cue it reaches."""
+    """How many words after the cue it reaches (0: the rest of its sentence)."""
+    group: str = Field(default="main", pattern=r"^[a-z_]+$")
+    """Name of the group, for cues of one role with different windows."""
 
 
 class AgreementHeadEntry(Entry):
@@ -86,8 +100,10 @@ class AgreementHeadEntry(Entry):
     key_fields: ClassVar[tuple[str, ...]] = ("kind", "strength")
     kind: Literal["agreement", "memorandum", "treaty", "protocol", "ceasefire", "contract", "declaration"]
     """Agreement kind the nouns name."""
-    forms: list[str] = Field(min_length=1)
+    forms: list[str] = Field(default_factory=list)
     """Singular forms without ``ال`` (``اتفاقية``, ``مذكرة تفاهم``, ``اتفاق وقف إطلاق النار``)."""
+    plural: list[str] = Field(default_factory=list)
+    """Plural forms (``اتفاقيات``): several agreements, signed but not one of them named."""
     strength: Literal["strong", "weak"] = "strong"
     """``weak`` nouns have everyday senses too (``إعلان`` "announcement", ``عقد`` "decade"): they name
     an agreement only with a quoted title, a proper complement, or as what is signed."""

@@ -8,7 +8,7 @@ the original, and every `Span` libnews reports is cut from the original.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -63,8 +63,10 @@ class AlignedText:
                 high = middle
         return low
 
-    def translate(self, table: dict[int, str | None], deletable: regex.Pattern[str] | None) -> AlignedText:
-        """Apply a one-to-one-or-nothing character map.
+    def translate(
+        self, table: Mapping[int, str | None] | Sequence[str | None], deletable: regex.Pattern[str] | None
+    ) -> AlignedText:
+        """Apply a one-to-one-or-nothing character map (a dict, or a list indexed by code point).
 
         *deletable* must match exactly the characters *table* deletes; it lets
         the common case (nothing deleted) keep the index as it is.

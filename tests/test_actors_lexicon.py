@@ -1,0 +1,58 @@
+"""The actor lexicon: nationality adjectives, pyarabic's names, user data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from libnews import load_resources, parse_article
+from libnews.match.lexicon import actor_lexicon, nisba_forms, pyarabic_given_names
+from libnews.resources import default_resources
+from libnews.text.normalize import fold
+
+# (stem, forms that must be produced)
+NISBA_CASES = [
+    ("إيطالي", ["الايطالي", "الايطاليه", "الايطاليون", "الايطاليين", "ايطالي", "ايطاليه", "الايطاليتان"]),
+    ("ألماني", ["الالماني", "الالمانيه", "الالمان" + "يون"]),
+    ("أمريكي", ["الامريكي", "الامريكيه", "الامريكيين"]),
+    ("ليبي", ["الليبي", "الليبيه", "الليبيون"]),
+]
+
+
+@pytest.mark.parametrize(("stem", "forms"), NISBA_CASES, ids=[c[0] for c in NISBA_CASES])
+def test_nisba_forms(stem: str, forms: list[str]) -> None:
+    produced = set(nisba_forms(stem))
+    assert set(forms) <= produced
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("الإيطالي", "IT"), ("الإيطالية", "IT"), ("الليبيين", "LY"), ("الروسي", "RU"), ("الأمريكية", "US")],
+)
+def test_shipped_nationality_adjectives(word: str, code: str) -> None:
+    values = actor_lexicon(default_resources()).phrases.values(fold(word))
+    assert any(v.kind == "nisba" and v.country == code for v in values)
+
+
+def test_pyarabic_given_names_are_read() -> None:
+    names = pyarabic_given_names()
+    assert len(names) > 1000
+    assert fold("محمد") in names
+    assert all(" " not in name for name in names)
+
+
+def test_user_file_adds_a_title_and_an_organization(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[title]]\nrole = "minister.space"\ncategory = "minister"\nforms = ["وزير الفضاء"]\n\n'
+        '[[organization]]\nid = "xx.space_agency"\nname = "وكالة النجوم"\ncountry = "IT"\ntype = "agency"\n',
+        encoding="utf-8",
+    )
+    resources = load_resources(extra=[extra])
+    text = "قال وزير الفضاء الإيطالي ماركو بيانكي إن وكالة النجوم جاهزة."
+    article = parse_article(text, resources=resources)
+    person = next(a for a in article.actors if a.kind == "person")
+    assert person.titles[0].role == "minister.space"
+    assert person.country == "IT"
+    assert any(a.name == "وكالة النجوم" for a in article.actors)

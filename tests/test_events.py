@@ -1,0 +1,113 @@
+"""Event triggers, negation, aims and dates carried over, from ``tests/cases/events.toml``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from event_support import assemble, build_actors, build_dates, load_cases
+from libnews.match.events import find_triggers
+from libnews.models import Actor, Event
+from libnews.resources import default_resources
+from libnews.text.normalize import fold
+
+SCORED = {"sign", "agree", "visit", "meet", "call", "talks", "return", "conference", "ceasefire", "election"}
+CASES = load_cases("events.toml")
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+    return pytest.param(case, id=case["id"], marks=marks)
+
+
+def _matches(expected: str, event: Event, actors: dict[str, Actor]) -> bool:
+    kind, date, who, *flags = expected.split()
+    if event.kind != kind or str(event.date) != ("None" if date == "-" else date):
+        return False
+    if event.negated != ("negated" in flags):
+        return False
+    names = {actors[i].name for i in event.actors}
+    if who == "*":
+        return True
+    if who == "-":
+        return not names
+    return set(who.split("+")) <= names
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_events(case: dict[str, Any]) -> None:
+    text = case["text"]
+    actors = build_actors(text, case.get("actors", []))
+    _, events = assemble(text, actors, build_dates(text, case.get("dates", [])), case.get("published"))
+    scored = [e for e in events if e.kind in SCORED]
+    by_id = {a.id: a for a in actors}
+    shown = [f"{e.kind} {e.date} {[by_id[i].name for i in e.actors]} {e.negated}" for e in scored]
+    assert len(scored) == len(case["events"]), shown
+    for expected, event in zip(case["events"], scored, strict=True):
+        assert _matches(expected, event, by_id), (expected, shown)
+    for event in events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+# (text, kind): one verb in each conjugation, and verbal nouns with clitics.
+CONJUGATIONS = [
+    ("وقّع", "sign"),
+    ("وقعت", "sign"),
+    ("يوقع", "sign"),
+    ("سيوقع", "sign"),
+    ("وقعا", "sign"),
+    ("وقعوا", "sign"),
+    ("يوقعان", "sign"),
+    ("وتوقيع", "sign"),
+    ("بتوقيع", "sign"),
+    ("التوقيع", "sign"),
+    ("أبرمت", "sign"),
+    ("اتفقت", "agree"),
+    ("اتفقا", "agree"),
+    ("توصلا إلى اتفاق", "agree"),
+    ("زار", "visit"),
+    ("زيارته", "visit"),
+    ("بزيارة", "visit"),
+    ("التقى", "meet"),
+    ("التقت", "meet"),
+    ("يلتقي", "meet"),
+    ("للقاء", "meet"),
+    ("لقائه", "meet"),
+    ("الاجتماع", "meet"),
+    ("اجتماعات", "meet"),
+    ("اتصالا هاتفيا", "call"),
+    ("محادثات", "talks"),
+    ("المفاوضات", "talks"),
+    ("مؤتمر", "conference"),
+    ("القمة", "conference"),
+    ("الانتخابات", "election"),
+    ("للانتخابات", "election"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CONJUGATIONS, ids=[c[0] for c in CONJUGATIONS])
+def test_trigger_forms(text: str, kind: str) -> None:
+    triggers = find_triggers(fold(text), default_resources())
+    assert [t.kind for t in triggers] == [kind]
+
+
+# Words that look like triggers but are not.
+NOT_TRIGGERS = ["الاجتماعي", "زيارات", "مؤتمرات", "توقيعات"]
+
+
+@pytest.mark.parametrize("text", NOT_TRIGGERS)
+def test_not_triggers(text: str) -> None:
+    assert [t.kind for t in find_triggers(fold(text), default_resources()) if t.kind != "visit"] == []
+
+
+def test_docs_page_lists_the_current_data() -> None:
+    from pathlib import Path
+
+    from libnews.match.events import reference_markdown
+
+    page = (Path(__file__).parent.parent / "docs" / "events.md").read_text("utf-8")
+    generated = page.split("<!-- reference:start -->\n", 1)[1].split("<!-- reference:end -->", 1)[0]
+    assert generated == reference_markdown(default_resources()), (
+        "regenerate docs/events.md with reference_markdown()"
+    )
