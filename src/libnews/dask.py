@@ -111,12 +111,15 @@ def to_dataframes(articles: db.Bag, kinds: Sequence[Kind] = ("events", "actors")
         A dict from table name to a lazy Dask DataFrame with the same columns
         and dtypes as `libnews.to_frames` gives.
     """
+    import dask  # noqa: PLC0415
     import dask.dataframe as dd  # noqa: PLC0415 - dask is an optional extra
     from dask.delayed import delayed  # noqa: PLC0415
 
     parts = articles.to_delayed()  # type: ignore[no-untyped-call]
     frames: dict[str, dd.DataFrame] = {}
-    for kind in kinds:
-        tasks = [delayed(_partition_frame)(part, kind) for part in parts]
-        frames[kind] = dd.from_delayed(tasks, meta=empty_frame(kind), verify_meta=False)
+    # Dask would turn every object column into strings, lists included: the dtypes stay as libnews sets them.
+    with dask.config.set({"dataframe.convert-string": False}):
+        for kind in kinds:
+            tasks = [delayed(_partition_frame)(part, kind) for part in parts]
+            frames[kind] = dd.from_delayed(tasks, meta=empty_frame(kind), verify_meta=False)
     return frames

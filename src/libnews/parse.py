@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cache
 
-from libnews.assemble.actors import find_actors
-from libnews.assemble.events import find_agreements_and_events
 from libnews.document import Document
-from libnews.match.dates import find_dates
-from libnews.models import Article
+from libnews.models import Actor, Agreement, Article, Attribution, DateMention, Event
 from libnews.options import ParseOptions
 from libnews.resources import Resources, default_resources
 from libnews.text.normalize import normalize
@@ -18,6 +17,27 @@ __all__ = ["parse_article", "parse_published"]
 
 PublishedInput = str | dt.date | dt.datetime | None
 """What `published` accepts: an ISO ``YYYY-MM-DD`` string, a date, a datetime, or None."""
+
+_Stages = tuple[
+    Callable[[Document], list[DateMention]],
+    Callable[[Document], tuple[list[Actor], list[Attribution]]],
+    Callable[[Document, list[DateMention], list[Actor]], tuple[list[Agreement], list[Event]]],
+]
+
+
+@cache
+def _stages() -> _Stages:
+    """The extraction stages, imported on the first parse rather than at ``import libnews``.
+
+    Their modules compile dozens of patterns and pull in the Hijri calendar:
+    about half of the import time, which a script that only reads results
+    (or ``libnews --help``) should not pay.
+    """
+    from libnews.assemble.actors import find_actors  # noqa: PLC0415
+    from libnews.assemble.events import find_agreements_and_events  # noqa: PLC0415
+    from libnews.match.dates import find_dates  # noqa: PLC0415
+
+    return find_dates, find_actors, find_agreements_and_events
 
 
 def parse_published(published: PublishedInput) -> dt.date | None:
@@ -94,6 +114,7 @@ def parse_article(
         resources=resources,
         options=options,
     )
+    find_dates, find_actors, find_agreements_and_events = _stages()
     dates = find_dates(doc)
     actors, attributions = find_actors(doc)
     agreements, events = find_agreements_and_events(doc, dates, actors)

@@ -221,17 +221,14 @@ def _find_persons(
     readings = Counter(p.words[0] for p in chosen if p.loose)
     known = {w for p in chosen if not p.loose for w in p.words[1:]} | lexicon.family
     chosen = [p for p in chosen if not p.generic or readings[p.words[0]] > 1 or p.words[0] in known]
-    # مرسي أدى: a loose two-word reading whose first word is another name's surname is that
-    # surname alone.
-    surnames = {p.words[-1] for p in chosen if len(p.words) > 1 and not p.loose} | lexicon.family
+    # مرسي أدى، مبارك طلب: a two-word reading whose first word is another name's surname is
+    # that surname alone (unless its second word is a surname too, or a given name).
+    lasts = Counter(p.words[-1] for p in chosen if len(p.words) > 1 and not p.loose)
     for person in chosen:
         second = person.words[1] if len(person.words) == 2 else ""
-        if (
-            second
-            and person.words[0] in surnames
-            and second not in surnames
-            and not is_given(second, lexicon)
-        ):
+        own = 1 if second and not person.loose else 0
+        first_is_surname = person.words[0] in lasts or person.words[0] in lexicon.family
+        if second and first_is_surname and lasts[second] <= own and second not in lexicon.given:
             person.words = person.words[:1]
             person.end = person.start + len(person.words[0])
     return chosen

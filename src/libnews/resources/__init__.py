@@ -19,10 +19,8 @@ nothing is global but the cached default.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from importlib import resources as importlib_resources
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,6 +95,8 @@ class Resources:
 
 
 def _collect(raw: dict[str, list[tuple[str, Mapping[str, Any]]]], text: str, source: str) -> None:
+    import tomllib  # noqa: PLC0415 (data is read on first use, not at import)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -132,6 +132,8 @@ def _merge(tables: dict[str, list[Entry]], table: str, rows: list[tuple[str, Map
 
 
 def _shipped_files() -> list[tuple[str, str]]:
+    from importlib import resources as importlib_resources  # noqa: PLC0415 (as above)
+
     folder = importlib_resources.files("libnews.data")
     files = [
         (item.name, item.read_text("utf-8"))

@@ -6,7 +6,7 @@ character to one character or deletes it.  The character maps live in
 pattern.  `Normalizer` composes steps, merging consecutive character maps
 into a single ``str.translate`` table once, when it is built.
 
->>> at = MATCHING.normalize("وقّع «السّراج» في ٤ ديسمبر")
+>>> at = normalize("وقّع «السّراج» في ٤ ديسمبر")
 >>> at.text
 'وقع "السراج" في 4 ديسمبر'
 >>> at.span(1, 3).text  # the deleted shadda is kept inside the original span
@@ -15,11 +15,9 @@ into a single ``str.translate`` table once, when it is built.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
@@ -27,10 +25,11 @@ from libnews.text.aligned import AlignedText
 
 __all__ = [
     "CHARMAP_STEPS",
-    "MATCHING",
+    "MATCHING",  # noqa: F822 (built on first use by the module __getattr__)
     "Normalizer",
     "collapse_whitespace",
     "fold",
+    "matching",
     "normalize",
 ]
 
@@ -51,6 +50,9 @@ Step = Callable[[AlignedText], AlignedText]
 
 @cache
 def _charmaps() -> Mapping[str, dict[int, str | None]]:
+    import tomllib  # noqa: PLC0415 (the data is read on first use, not at import)
+    from importlib import resources  # noqa: PLC0415
+
     raw = tomllib.loads(resources.files("libnews.data").joinpath("charmap.toml").read_text("utf-8"))
     tables: dict[str, dict[int, str | None]] = {}
     for step in raw["step"]:
@@ -174,15 +176,27 @@ class Normalizer:
         return self.normalize(text).text
 
 
-MATCHING = Normalizer([*CHARMAP_STEPS, collapse_whitespace])
-"""The pipeline every matcher works on: all folds, then white space collapsed."""
+@cache
+def matching() -> Normalizer:
+    """The pipeline every matcher works on: all folds, then white space collapsed.
+
+    Built on first use, not at ``import libnews``: it reads ``charmap.toml``.
+    Also available as the module attribute ``MATCHING``.
+    """
+    return Normalizer([*CHARMAP_STEPS, collapse_whitespace])
+
+
+def __getattr__(name: str) -> Normalizer:
+    if name == "MATCHING":
+        return matching()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def normalize(text: str) -> AlignedText:
     """Normalize *text* with the `MATCHING` pipeline."""
-    return MATCHING.normalize(text)
+    return matching().normalize(text)
 
 
 def fold(text: str) -> str:
     """Fold *text* exactly as article text is folded before matching."""
-    return MATCHING.fold(text)
+    return matching().fold(text)
