@@ -240,6 +240,18 @@ def test_batch_a_parser_bug_becomes_an_error_record(tmp_path: Path, monkeypatch:
     assert "article" in records[1]
 
 
+def test_batch_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + _corpus_lines(1))
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\xef\xbb\xbf" + ARTICLES[0]["text"].encode())
+    for given in (source, folder):
+        out = tmp_path / "out.jsonl"
+        assert main(["batch", str(given), str(out), "--force"]) == 0
+        assert _records(out)[0]["article"]["text"] == ARTICLES[0]["text"]
+
+
 def test_batch_last_line_without_newline_counts(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_bytes(_corpus_lines(1).rstrip(b"\n"))

@@ -16,6 +16,7 @@ say how many inputs to skip.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -102,7 +103,10 @@ def iter_jsonl(stream: IO[bytes]) -> Iterator[InputItem]:
     newline does not.  Lines are read one at a time (constant memory).
     """
     for number, raw in enumerate(stream, start=1):
-        yield InputItem(line=number, data=raw.rstrip(b"\r\n"))
+        data = raw.rstrip(b"\r\n")
+        if number == 1:
+            data = data.removeprefix(codecs.BOM_UTF8)  # files saved by Windows tools often start with one
+        yield InputItem(line=number, data=data)
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -121,7 +125,8 @@ def iter_folder(folder: Path, files: list[Path] | None = None, *, first: int = 1
     for number, path in enumerate(files if files is not None else folder_files(folder), start=first):
         ident = path.relative_to(folder).with_suffix("").as_posix()
         try:
-            yield InputItem(line=number, data=path.read_bytes(), id=ident, is_text=True)
+            data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+            yield InputItem(line=number, data=data, id=ident, is_text=True)
         except OSError as exc:
             # Still one record per input: the error is reported in the output.
             yield InputItem(line=number, data=b"", id=ident, is_text=True, read_error=str(exc.strerror))
