@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -65,4 +67,28 @@ def fuzz(session: nox.Session) -> None:
     limits = session.posargs or ["-max_total_time=600"]
     session.run(
         "python", "fuzz/fuzz_parse.py", work, "fuzz/corpus", "-artifact_prefix=fuzz/corpus/crash-", *limits
+    )
+
+
+@nox.session(default=False)
+def screenshot(session: nox.Session) -> None:
+    """Re-take docs/img/demo.png: the demo article in headless Chromium (apt-get install chromium)."""
+    session.install("-e", ".")
+    page = Path(session.create_tmp()).resolve() / "demo.html"
+    session.run("libnews", "demo", "--html", str(page), silent=True)
+    profile = page.parent / "chromium-profile"
+    session.run(
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--screenshot=docs/img/demo.png",
+        "--window-size=1200,1600",
+        page.as_uri(),
+        external=True,
     )

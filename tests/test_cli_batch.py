@@ -535,3 +535,22 @@ def test_parse_many_is_lazy_on_an_endless_input() -> None:
 def test_parse_many_raises_on_bad_items(item: object, error: type[Exception]) -> None:
     with pytest.raises(error):
         list(parse_many([item]))  # type: ignore[list-item]
+
+
+def _exit_on_seven(chunk: list[int]) -> list[int]:
+    """A worker that dies abruptly (as when the kernel kills it for memory) on item 7."""
+    if 7 in chunk:
+        os._exit(1)
+    return chunk
+
+
+def test_a_dying_worker_stops_the_map_with_an_error() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from libnews.batch import ordered_map
+
+    results: list[int] = []
+    with pytest.raises(BrokenProcessPool):
+        results.extend(ordered_map(_exit_on_seven, range(100), workers=2, chunk_size=1))
+    assert results == list(range(len(results)))  # what came out is in order, nothing skipped
+    assert len(results) <= 7

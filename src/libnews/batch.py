@@ -36,6 +36,7 @@ __all__ = [
     "BatchStats",
     "InputItem",
     "RecordFields",
+    "WorkerDiedError",
     "count_complete_records",
     "iter_folder",
     "iter_jsonl",
@@ -59,6 +60,10 @@ MAX_LISTED_FAILURES = 20
 
 IN_FLIGHT_PER_WORKER = 4
 """Chunks queued per worker: bounds memory however long the input is."""
+
+
+class WorkerDiedError(RuntimeError):
+    """A worker process ended abruptly (killed, out of memory): the batch stops with whole records."""
 
 
 @dataclass(frozen=True)
@@ -437,7 +442,7 @@ def run_batch(
         except KeyboardInterrupt:
             pass  # raised by _StopFlag between records: the output is whole
         except BrokenProcessPool as exc:
-            raise RuntimeError(f"a worker process died: {exc}") from exc
+            raise WorkerDiedError(f"a worker process died after {stats.total} records ({exc})") from exc
         finally:
             stop.writing = True  # from here on a signal is only noted: the clean-up must finish
             results.close()

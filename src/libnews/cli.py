@@ -27,6 +27,7 @@ from libnews.batch import (
     BatchStats,
     InputItem,
     RecordFields,
+    WorkerDiedError,
     default_workers,
     folder_files,
     iter_folder,
@@ -245,6 +246,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 on_record=None if progress is None else progress.tick(counter.written),
                 stats=stats,
             )
+        except WorkerDiedError as exc:
+            # What was written is whole; the parse that killed the worker is not retried here.
+            print(
+                f"libnews batch: {exc}; the output holds whole records: --resume continues", file=sys.stderr
+            )
+            return EXIT_FAILED
         finally:
             if output is not sys.stdout:
                 output.close()

@@ -23,6 +23,7 @@ __all__ = [
     "PartEntry",
     "PeriodEntry",
     "RelativeDayEntry",
+    "SeasonEntry",
     "ShiftEntry",
     "WeekdayEntry",
 ]
@@ -118,7 +119,7 @@ class CountUnitEntry(Entry):
     """A unit counted back or forward (``[[count_unit]]``): ``قبل ثلاثة أيام``."""
 
     key_fields: ClassVar[tuple[str, ...]] = ("unit",)
-    unit: Literal["day", "week"]
+    unit: Literal["day", "week", "month", "year"]
     """The unit."""
     one: list[str] = Field(min_length=1)
     """Singular forms (``يوم``)."""
@@ -126,6 +127,20 @@ class CountUnitEntry(Entry):
     """Dual forms, meaning two (``يومين``)."""
     many: list[str] = Field(default_factory=list)
     """Plural forms, after a number (``أيام``)."""
+
+
+class SeasonEntry(Entry):
+    """A season of the year (``[[season]]``): ``صيف 2020``, first and last day as month/day."""
+
+    key_fields: ClassVar[tuple[str, ...]] = ("name",)
+    name: str = Field(pattern=r"^[a-z_]+$")
+    """Stable key (``summer``)."""
+    forms: list[str] = Field(min_length=1)
+    """Written forms, without and with the article (``صيف``, ``الصيف``)."""
+    start: tuple[int, int]
+    """(month, day) it begins on."""
+    end: tuple[int, int]
+    """(month, day) it ends on; before `start` when it runs into the next year (winter)."""
 
 
 class HolidayEntry(Entry):
@@ -193,6 +208,7 @@ MODELS: dict[str, type[Entry]] = {
     "part": PartEntry,
     "count_unit": CountUnitEntry,
     "holiday": HolidayEntry,
+    "season": SeasonEntry,
     "date_cue": DateCueEntry,
     "date_word_list": DateWordListEntry,
 }
