@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
@@ -179,6 +180,8 @@ def python(code: str, *args: str, env: dict[str, str] | None = None) -> subproce
 def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dict[str, list[float]]:
     """parse_article per article, and the date stage alone on a prebuilt Document."""
     from libnews import parse_article
+    from libnews.assemble.actors import find_actors
+    from libnews.assemble.events import find_agreements_and_events
     from libnews.document import Document
     from libnews.match.dates import find_dates
     from libnews.options import ParseOptions
@@ -206,11 +209,16 @@ def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dic
     full = per_article(articles, lambda a: parse_article(a.text, published=a.published), repeat)
     dates = per_article(articles, lambda a: find_dates(documents[a.id]), repeat)
     prepare = per_article(articles, document, repeat)
-
-    report.add("articles", len(articles), "articles (seed + corpus)")
-    report.add(
-        "chars_median", int(statistics.median(len(a.text) for a in articles)), "median length", "chars"
+    found_dates = {a.id: find_dates(documents[a.id]) for a in articles}
+    found_actors = {a.id: find_actors(documents[a.id])[0] for a in articles}
+    actors = per_article(articles, lambda a: find_actors(documents[a.id]), repeat)
+    events = per_article(
+        articles,
+        lambda a: find_agreements_and_events(documents[a.id], found_dates[a.id], found_actors[a.id]),
+        repeat,
     )
+    results = {a.id: parse_article(a.text, published=a.published) for a in articles}
+    dumps = per_article(articles, lambda a: results[a.id].model_dump_json(), repeat)
     report.add("ms_median", 1e3 * statistics.median(full), "parse_article, median per article", "ms")
     report.add("ms_p95", 1e3 * _quantile(full, 0.95), "parse_article, 95th percentile", "ms")
     report.add("us_per_kchar", us_per_kchar(articles, full), "parse_article, median per 1,000 chars", "µs")
@@ -231,6 +239,21 @@ def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dic
     )
     report.add(
         "us_per_kchar_dates", us_per_kchar(articles, dates), "date stage alone, median per 1,000 chars", "µs"
+    )
+    report.add(
+        "ms_actors_median", 1e3 * statistics.median(actors), "actor stage alone (find_actors), median", "ms"
+    )
+    report.add(
+        "ms_events_median",
+        1e3 * statistics.median(events),
+        "agreement and event stage alone, median",
+        "ms",
+    )
+    report.add(
+        "ms_dump_median",
+        1e3 * statistics.median(dumps),
+        "model_dump_json of the result, median",
+        "ms",
     )
     found = sum(len(parse_article(a.text, published=a.published).dates) for a in articles)
     report.add("dates_found", found, "date mentions found by libnews")
@@ -291,10 +314,26 @@ def bench_import(report: Report, repeat: int) -> None:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
+    def cpu(code: str) -> float:
+        # CPU seconds (user + system) of the child: steadier than wall time on a busy machine.
+        times = []
+        for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            python(code)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        return min(times)
+
     bare = timed("pass")
     with_import = timed("import libnews")
     report.add(
         "import_ms", 1e3 * (with_import - bare), "import libnews (process time minus bare python)", "ms"
+    )
+    report.add(
+        "import_cpu_ms",
+        1e3 * (cpu("import libnews") - cpu("pass")),
+        "  same, CPU time (best run)",
+        "ms",
     )
 
     # -X importtime's own count (cumulative µs of the top-level package).
@@ -430,7 +469,7 @@ def bench_batch(report: Report, articles: Sequence[Article], sizes: Sequence[int
     """Throughput with 1 and 2 workers, and peak RSS as the input grows.
 
     The first available mode (the CLI when it exists) gives the target figures;
-    `parse_many` is measured too, on the largest input only.
+    `parse_many` is measured too, on the smallest input.
     """
     modes = batch_modes()
     with tempfile.TemporaryDirectory(prefix="libnews-bench-") as folder:
@@ -440,8 +479,10 @@ def bench_batch(report: Report, articles: Sequence[Article], sizes: Sequence[int
             write_jsonl(sources[size], articles, size)
         for rank, (mode, description) in enumerate(modes):
             report.note(f"batch measured with {description}")
-            runs = [(size, 1) for size in sizes] if rank == 0 else [(max(sizes), 1)]
-            runs.append((max(sizes), 2))
+            # The CLI gets every size (memory must not grow with it); parse_many the smallest.
+            runs = [(size, 1) for size in sizes] + [(max(sizes), 2)]
+            if rank > 0:
+                runs = [(min(sizes), 1), (min(sizes), 2)]
             rate: dict[int, float] = {}
             rss: dict[int, float] = {}
             for size, workers in runs:
@@ -466,7 +507,7 @@ def bench_batch(report: Report, articles: Sequence[Article], sizes: Sequence[int
                 report.add(f"{name}_rss_mb", peak_mb, "  peak RSS of the largest process", "MB")
                 if workers == 1:
                     rss[size] = peak_mb
-                if size == max(sizes):
+                if size == runs[-1][0]:
                     rate[workers] = per_second
             prefix = "" if rank == 0 else f"{mode}_"
             if 1 in rate and 2 in rate:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,8 +268,9 @@ def test_batch_last_line_without_newline_counts(tmp_path: Path) -> None:
         (["batch", "{source}", "{out}", "--workers", "0"], "--workers"),
         (["batch", "{source}", "{out}", "--published", "yesterday"], "YYYY-MM-DD"),
         (["batch", "{source}", "-", "--resume"], "--resume"),
+        (["batch", "{source}", "{missing}/out.jsonl"], "cannot write"),
     ],
-    ids=["missing input", "zero workers", "bad published", "resume to stdout"],
+    ids=["missing input", "zero workers", "bad published", "resume to stdout", "output folder missing"],
 )
 def test_batch_usage_errors_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
@@ -554,3 +556,29 @@ def test_a_dying_worker_stops_the_map_with_an_error() -> None:
         results.extend(ordered_map(_exit_on_seven, range(100), workers=2, chunk_size=1))
     assert results == list(range(len(results)))  # what came out is in order, nothing skipped
     assert len(results) <= 7
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ordered_map_reads_only_a_bounded_way_ahead(workers: int) -> None:
+    from libnews.batch import CHUNK_SIZE, IN_FLIGHT_PER_WORKER, ordered_map
+
+    read = 0
+
+    def source() -> Iterator[int]:
+        nonlocal read
+        for n in range(2000):
+            read = n + 1
+            yield n
+
+    ahead = []
+    for done, value in enumerate(ordered_map(_identity, source(), workers=workers), 1):
+        assert value == done - 1
+        ahead.append(read - done)
+    # Queued chunks, plus the one being yielded and the one the reader waits to hand over.
+    limit = (workers * IN_FLIGHT_PER_WORKER + 2) * CHUNK_SIZE if workers > 1 else 0
+    assert max(ahead) <= limit
+
+
+def _identity(chunk: list[int]) -> list[int]:
+    """An identity that is picklable for the worker processes."""
+    return chunk

@@ -235,7 +235,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         if target == "-":
             output = sys.stdout
         else:
-            output = out_path.open("a" if args.resume else "w", encoding="utf-8", newline="\n")
+            try:
+                output = out_path.open("a" if args.resume else "w", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise UsageError(f"cannot write {out_path}: {exc.strerror}") from exc
         try:
             run_batch(
                 items,

@@ -32,7 +32,7 @@ from libnews.match.actors import (
     read_name,
 )
 from libnews.match.attribution import find_attributions
-from libnews.match.lexicon import Lexicon, actor_lexicon
+from libnews.match.lexicon import Lexicon, actor_lexicon, clitic_surface
 from libnews.match.titles import TitleMention, grow_titles, is_honorific
 from libnews.models import Actor, ActorKind, Attribution, Title
 from libnews.text.normalize import fold
@@ -89,9 +89,9 @@ def _mark(tokens: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     blocked: set[int] = set()
     for start, end in spans:
         i = max(tokens.covering(start), 0)
-        while i < len(tokens) and tokens.items[i].start < end:
-            if tokens.items[i].end > start:
-                blocked.add(tokens.items[i].start)
+        while i < len(tokens) and tokens.starts[i] < end:
+            if tokens.ends[i] > start:
+                blocked.add(tokens.starts[i])
             i += 1
     return blocked
 
@@ -101,8 +101,7 @@ def _is_boundary_before(tokens: Tokens, i: int, lexicon: Lexicon, title_ends: se
         return True
     if _PUNCT.search(tokens.gap(i - 1)):
         return True
-    prev = tokens.items[i - 1]
-    return prev.end in title_ends or any(
+    return tokens.ends[i - 1] in title_ends or any(
         w in lexicon.stop or w in lexicon.reporting_verbs for w in tokens.variants(i - 1)
     )
 
@@ -124,8 +123,8 @@ def _find_persons(
     def add(i: int, j: int | None, *, loose: bool = False, generic: bool = False) -> None:
         if j is None or j < i:
             return
-        start, end = tokens.items[i].start, tokens.items[j].end
-        words = tuple(t.text for t in tokens.items[i : j + 1])
+        start, end = tokens.starts[i], tokens.ends[j]
+        words = tuple(tokens.texts[i : j + 1])
         candidates.append(_Person(start, end, words, loose=loose, generic=generic))
 
     # 1. After a title (and honorifics), possibly in quotes or after a comma.
@@ -140,33 +139,32 @@ def _find_persons(
                 j = tokens.at_end(close)
                 # A quoted name after a title is a name even where its words are also a place;
                 # one quoted word with the article is a term ("القوات"), not a name.
-                single_definite = j == i and tokens.items[i].text.startswith("ال")
+                single_definite = j == i and tokens.texts[i].startswith("ال")
                 if (
                     j is not None
                     and not single_definite
                     and all(
-                        tokens.items[k].text not in lexicon.stop for k in range(i, min(j + 1, len(tokens)))
+                        tokens.texts[k] not in lexicon.stop for k in range(i, min(j + 1, len(tokens)))
                     )
                     and j - i < 5
-                    and all(tokens.items[k].start not in title_blocked for k in range(i, j + 1))
+                    and all(tokens.starts[k] not in title_blocked for k in range(i, j + 1))
                 ):
                     add(i, j)
                     continue
         end = read_name(tokens, i, lexicon, blocked, loose=title.complete)
-        loose = not is_given(tokens.items[i].text, lexicon)
+        loose = not is_given(tokens.texts[i], lexicon)
         if end is None or end == i:
             # صلاح الدين النمروش: a given name that is also a place.
             strict = read_name(tokens, i, lexicon, title_blocked, loose=False, weak=False)
             if strict is not None and strict > i:
                 end, loose = strict, False
-        if end is not None and "," in text[title.end : tokens.items[i].start]:
+        if end is not None and "," in text[title.end : tokens.starts[i]]:
             # TITLE، NAME، : the apposition runs to the next comma, and must be closed by one
             # unless the name starts with a known given name.
             strict = read_name(tokens, i, lexicon, blocked, loose=False, weak=False)
             k = end
             while k + 1 < len(tokens) and tokens.joined(k) and k - i < 4:
-                nxt = tokens.items[k + 1]
-                if nxt.start in blocked or nxt.text in lexicon.stop:
+                if tokens.starts[k + 1] in blocked or tokens.texts[k + 1] in lexicon.stop:
                     break
                 k += 1
             if k + 1 < len(tokens) and tokens.gap(k).strip(" ") in (",", "."):
@@ -182,8 +180,12 @@ def _find_persons(
             t = tokens.covering(title.start)
         if t <= 0 or _NAME_TO_TITLE.fullmatch(tokens.gap(t - 1)) is None:
             continue
-        for s in range(max(0, t - 5), t):
-            if tokens.items[s].start in blocked:
+        # A name is words joined by spaces: it cannot start before the last other gap.
+        first = t - 1
+        while first > max(0, t - 5) and tokens.joined(first - 1):
+            first -= 1
+        for s in range(first, t):
+            if tokens.starts[s] in blocked:
                 continue
             end = read_name(tokens, s, lexicon, blocked, loose=False)
             if end == t - 1 and _is_boundary_before(tokens, s, lexicon, title_ends):
@@ -191,12 +193,15 @@ def _find_persons(
                 break
 
     # 3. Names after reporting verbs, and names led by a known given name anywhere.
-    verbs = tokens.flags(lexicon.reporting_verbs)
-    for i, tok in enumerate(tokens.items):
-        if tok.start in blocked:
-            continue
-        after_verb = i > 0 and tokens.joined(i - 1) and verbs[i - 1]
-        if not after_verb and tok.text not in lexicon.given:
+    given, verbs = lexicon.given, lexicon.reporting_surface
+    texts = tokens.texts
+    # Only words after a reporting verb or that are given names may start a name here.
+    openers = sorted(
+        {i for i, word in enumerate(texts) if word in given}
+        | {i + 1 for i, word in enumerate(texts) if word in verbs and tokens.joined(i)}
+    )
+    for i in openers:
+        if tokens.starts[i] in blocked:
             continue
         # Only the given names of the data lists here: pyarabic's (كامل، حسن، خيار) are also
         # common words, trusted only next to a title or in quotes.
@@ -363,31 +368,33 @@ def _merge_persons(
             covered[start:end] = b"\x01" * (end - start)
     if tails:
         text = tokens.text
-        for i, tok in enumerate(tokens.items):
-            if tok.start in blocked:
+        surface = clitic_surface(tails)
+        for i in [i for i, word in enumerate(tokens.texts) if word in surface]:
+            tok_start, tok_end, word = tokens.starts[i], tokens.ends[i], tokens.texts[i]
+            if tok_start in blocked:
                 continue
             for form in tokens.variants(i):
                 holder = tails.get(form)
                 if holder is None:
                     continue
                 start = (
-                    tok.end - len(form)
-                    if not (form.startswith("ال") and tok.text.startswith("لل"))
-                    else tok.start + 1
+                    tok_end - len(form)
+                    if not (form.startswith("ال") and word.startswith("لل"))
+                    else tok_start + 1
                 )
-                span = (start, tok.end)
+                span = (start, tok_end)
                 if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
                     break
                 if form.startswith("ال"):
-                    quoted = text[max(0, start - 1) : start] == '"' or text[tok.end : tok.end + 1] == '"'
-                    near_verb = i > 0 and any(w in lexicon.reporting_verbs for w in tokens.variants(i - 1))
+                    quoted = text[max(0, start - 1) : start] == '"' or text[tok_end : tok_end + 1] == '"'
+                    near_verb = i > 0 and tokens.texts[i - 1] in lexicon.reporting_surface
                     if not (quoted or near_verb):
                         break
                 # Two-word tails (داود أوغلو) are found as the second word's mention grows left.
                 if i > 0 and tokens.joined(i - 1) and len(holder.words) >= 3:
-                    prev = tokens.items[i - 1].text
-                    if prev == holder.words[-2] and tokens.items[i - 1].start not in blocked:
-                        span = (tokens.items[i - 1].start, tok.end)
+                    prev = tokens.texts[i - 1]
+                    if prev == holder.words[-2] and tokens.starts[i - 1] not in blocked:
+                        span = (tokens.starts[i - 1], tok_end)
                 holder.mentions.append(span)
                 alias = text[span[0] : span[1]]
                 if alias not in holder.aliases and " ".join(holder.words) != alias:
@@ -589,10 +596,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     )
     title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
     # على folds to علي (a given name): the original spelling tells the preposition.
-    for tok in tokens.items:
-        if tok.text == "علي" and doc.aligned.span(tok.start, tok.end).text.endswith(("ى", "ی")):
-            blocked.add(tok.start)
-            title_blocked.add(tok.start)
+    for i in [i for i, word in enumerate(tokens.texts) if word == "علي"]:
+        start = tokens.starts[i]
+        if doc.aligned.span(start, tokens.ends[i]).text.endswith(("ى", "ی")):
+            blocked.add(start)
+            title_blocked.add(start)
     persons = _find_persons(
         tokens,
         lexicon,
@@ -603,8 +611,10 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     )
     # A person's name wins over a place or organization read inside it.
     if persons:
-        taken = [(p.start, p.end) for p in persons]
-        entities = [m for m in entities if not any(s < m.end and m.start < e for s, e in taken)]
+        taken = bytearray(len(text) + 1)
+        for person in persons:
+            taken[person.start : person.end] = b"\x01" * (person.end - person.start)
+        entities = [m for m in entities if taken.find(1, m.start, m.end) == -1]
     bare = _attach_titles(persons, titles, text, dict(honorific_spans))
     for person in persons:
         person.country = next((t.country for t in person.titles if t.country), None)
@@ -681,7 +691,12 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                 mentions=spans,
             )
         )
-    attributions = find_attributions(doc, tokens, lexicon, actors)
+    positions = sorted(
+        (start, end, cluster.actor_id, cluster.kind)
+        for cluster in ordered
+        for start, end in set(cluster.mentions)
+    )
+    attributions = find_attributions(doc, tokens, lexicon, actors, positions)
     return actors, attributions
 
 

@@ -12,12 +12,14 @@ refer to one agreement.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
 
 from libnews.assemble.event_context import Context
-from libnews.match.events import phrase_alternation
+from libnews.match.events import NOUN_PREFIXES, bare_alternation, phrase_alternation
+from libnews.match.word_gate import GatedPattern, surface_runs
 from libnews.models import AgreementKind
 from libnews.resources import Resources
 from libnews.resources.events_schema import AgreementHeadEntry, AgreementWordEntry
@@ -83,11 +85,11 @@ class AgreementDraft:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    heads: regex.Pattern[str]
+    heads: GatedPattern
     head_kind: dict[str, tuple[AgreementKind, str]]
     intro: regex.Pattern[str]
     stops: frozenset[str]
-    generic: regex.Pattern[str]
+    generic: GatedPattern
     masdar_prep: regex.Pattern[str]
     pair: regex.Pattern[str]
 
@@ -102,13 +104,13 @@ def _build(resources: Resources) -> _Words:
     words: dict[str, list[str]] = {}
     for word_entry in resources.entries("agreement_word", AgreementWordEntry):
         words.setdefault(word_entry.role, []).extend(fold(form) for form in word_entry.forms)
-    heads = regex.compile(
-        r"(?<!\p{L})(?P<conj>[وف])?(?P<prep>لل|[بلك])?(?P<article>ال)?(?P<core>"
-        + "|".join(
-            r"\s+".join(regex.escape(word) for word in form.split())
-            for form in sorted(head_kind, key=lambda form: (-len(form), form))
-        )
-        + r")(?P<acc>(?<=[^ه])ا)?(?!\p{L})"
+    heads = GatedPattern(
+        regex.compile(
+            r"(?<!\p{L})(?P<conj>[وف])?(?P<prep>لل|[بلك])?(?P<article>ال)?(?P<core>"
+            + bare_alternation(head_kind)
+            + r")(?P<acc>(?<=[^ه])ا)?(?!\p{L})"
+        ),
+        surface_runs(head_kind, NOUN_PREFIXES, ("", "ا")),
     )
     return _Words(
         heads=heads,
@@ -119,7 +121,10 @@ def _build(resources: Resources) -> _Words:
             + r")?\s*\"(?P<title>[^\"\n]{3,120})\""
         ),
         stops=frozenset(words.get("name_stop", [])),
-        generic=regex.compile(r"(?<!\p{L})(?:" + phrase_alternation(words.get("generic", [])) + ")"),
+        generic=GatedPattern(
+            regex.compile(r"(?<!\p{L})(?:" + phrase_alternation(words.get("generic", [])) + ")"),
+            surface_runs(words.get("generic", []), ("",)),
+        ),
         masdar_prep=regex.compile(r"\s+(?:" + phrase_alternation(words.get("masdar_prep", [])) + ")"),
         pair=regex.compile(r"\s+(?:" + phrase_alternation(words.get("party_pair", [])) + ")"),
     )
@@ -133,17 +138,18 @@ def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
     """Agreement mentions of the article, in text order, without hopes and generic uses."""
     table = _words(ctx.doc.resources)
     text = ctx.text
-    generic = [match.span() for match in table.generic.finditer(text)]
+    generic = [match.span() for match in table.generic.finditer(text, ctx.runs)]
+    generic_starts = [g_start for g_start, _ in generic]
     mentions: list[AgreementMention] = []
     covered_until = -1
-    for match in table.heads.finditer(text):
+    for match in table.heads.finditer(text, ctx.runs):
         core = " ".join(match.group("core").split())
         kind, strength = table.head_kind[core]
         start = match.start("article") if match.group("article") else match.start("core")
         head_end = match.end()
         if start < covered_until:
             continue
-        if any(g_start <= start < g_end or start <= g_start < head_end for g_start, g_end in generic):
+        if _in_generic(generic, generic_starts, start, head_end):
             continue
         if core == "اتفاق" and _masdar(table, text, head_end) and not _after_reach(text, start):
             continue  # الاتفاق على …: the act of agreeing, not an instrument
@@ -171,6 +177,15 @@ def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
             continue
         mentions.append(mention)
     return mentions
+
+
+def _in_generic(generic: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a generic use (the sorted, disjoint *generic* stretches)."""
+    holding = bisect_right(starts, start) - 1
+    if holding >= 0 and start < generic[holding][1]:
+        return True
+    following = bisect_left(starts, start)
+    return following < len(starts) and starts[following] < end
 
 
 def _masdar(table: _Words, text: str, head_end: int) -> bool:

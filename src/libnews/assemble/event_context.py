@@ -11,11 +11,15 @@ import regex
 
 from libnews.document import Document
 from libnews.match.events import Cue, find_cues
+from libnews.match.word_gate import LetterRuns, letter_runs
 from libnews.models import Actor, DateMention
-from libnews.text.segment import Segment, words
+from libnews.text.normalize import fold
+from libnews.text.segment import Segment
 
 __all__ = ["ActorMention", "Context", "DateAt", "build_context"]
 
+# The words of `libnews.text.segment.words`, indexed per sentence on demand.
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*")
 _STOP = regex.compile(r"[,;:.?!\n]")
 _STOP_BACK = regex.compile(r"[,;:.?!\n]", flags=regex.REVERSE)
 _CLAUSE = 600  # characters: a clause longer than this is cut (keeps every lookup local)
@@ -47,21 +51,22 @@ class Context:
     doc: Document
     text: str
     sentences: list[Segment]
-    words: list[Segment]
+    runs: LetterRuns
+    """The distinct letter runs of `text` (for the word-gated lexicons)."""
     cues: list[Cue]
     actors: list[ActorMention]
     dates: list[DateAt]
     _actor_starts: list[int] = field(default_factory=list)
     _date_starts: list[int] = field(default_factory=list)
-    _word_starts: list[int] = field(default_factory=list)
+    _words: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     _sentence_ends: list[int] = field(default_factory=list)
     _cues_by_role: dict[str, list[Cue]] = field(default_factory=dict)
     _cue_starts: dict[str, list[int]] = field(default_factory=dict)
+    _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._actor_starts = [m.start for m in self.actors]
         self._date_starts = [d.start for d in self.dates]
-        self._word_starts = [w.start for w in self.words]
         self._sentence_ends = [s.end for s in self.sentences]
         for cue in sorted(self.cues, key=lambda c: c.start):
             self._cues_by_role.setdefault(cue.role, []).append(cue)
@@ -87,19 +92,44 @@ class Context:
         high = bisect_left(self._date_starts, end)
         return self.dates[low:high]
 
+    def _sentence_words(self, index: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of the words of sentence *index* (sentences hold every word)."""
+        found = self._words.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            spans = [m.span() for m in _WORD.finditer(self.text, sentence.start, sentence.end)]
+            found = ([start for start, _ in spans], [end for _, end in spans])
+            self._words[index] = found
+        return found
+
     def word_end_after(self, position: int, count: int) -> int:
         """End of the *count*-th word starting at or after *position* (or the text end)."""
-        index = bisect_left(self._word_starts, position) + count - 1
         if count <= 0:
             return position
-        if index >= len(self.words):
-            return len(self.text)
-        return self.words[index].end
+        index = self.sentence_index(position) if self.sentences else 0
+        while index < len(self.sentences):
+            starts, ends = self._sentence_words(index)
+            first = bisect_left(starts, position)
+            if first + count - 1 < len(starts):
+                return ends[first + count - 1]
+            count -= len(starts) - first
+            index += 1
+        return len(self.text)
 
     def word_start_before(self, position: int, count: int) -> int:
         """Start of the *count*-th word ending at or before *position*."""
-        index = bisect_left(self._word_starts, position) - count
-        return self.words[max(index, 0)].start if self.words else 0
+        index = self.sentence_index(position) if self.sentences else -1
+        first_start: int | None = None
+        while index >= 0:
+            starts, _ = self._sentence_words(index)
+            before = bisect_left(starts, position)
+            if before - count >= 0:
+                return starts[before - count]
+            count -= before
+            if starts:
+                first_start = starts[0]
+            index -= 1
+        return first_start if first_start is not None else 0
 
     def clause_end(self, position: int) -> int:
         """First punctuation mark at or after *position* (or the sentence end), at most `_CLAUSE` away."""
@@ -126,11 +156,16 @@ class Context:
     def reached(self, role: str, position: int) -> bool:
         """Whether a cue of *role* before *position* reaches it (same clause, within its window)."""
         sentence = self.sentence(position)
-        if any(cue.window == 0 for cue in self.cues_between(role, sentence.start, position)[-1:]):
+        candidates = self.cues_between(role, sentence.start, position)
+        if not candidates:
+            return False
+        if candidates[-1].window == 0:
             return True  # a cue reaching the rest of its sentence
         # No window is longer than _MAX_WINDOW words: older cues cannot reach.
         floor = max(sentence.start, self.word_start_before(position, _MAX_WINDOW + 2))
-        for cue in self.cues_between(role, floor, position):
+        for cue in candidates:
+            if cue.start < floor:
+                continue
             if cue.window == 0:
                 return True
             reach = min(self.word_end_after(cue.end, cue.window), self.clause_end(cue.end))
@@ -142,30 +177,41 @@ class Context:
         """Whether a cue of *role* lies in ``[start, end)``."""
         return bool(self.cues_between(role, start, end))
 
+    def titles_of(self, actor: Actor) -> tuple[str, ...]:
+        """The folded texts of *actor*'s titles (folded once per article)."""
+        found = self._titles.get(actor.id)
+        if found is None:
+            found = tuple(fold(title.text) for title in actor.titles)
+            self._titles[actor.id] = found
+        return found
+
 
 def build_context(doc: Document, dates: list[DateMention], actors: list[Actor]) -> Context:
     """Index *doc* with its *dates* and *actors* for the assemblers."""
     aligned = doc.aligned
+    index, size = aligned.index, len(aligned.text)
+    # bisect_left here is `AlignedText.normalized_offset`, in C.
     mentions = []
     for actor in actors:
         for span in actor.mentions:
-            start = aligned.normalized_offset(span.start)
-            end = aligned.normalized_offset(span.end)
+            start = bisect_left(index, span.start, 0, size)
+            end = bisect_left(index, span.end, 0, size)
             if end > start:
                 mentions.append(ActorMention(start, end, actor))
     mentions.sort(key=lambda m: (m.start, -m.end))
     placed = []
     for mention in dates:
-        start = aligned.normalized_offset(mention.span.start)
-        end = aligned.normalized_offset(mention.span.end)
+        start = bisect_left(index, mention.span.start, 0, size)
+        end = bisect_left(index, mention.span.end, 0, size)
         placed.append(DateAt(start, max(end, start), mention))
     placed.sort(key=lambda d: d.start)
+    runs = letter_runs(aligned.text)
     return Context(
         doc=doc,
         text=aligned.text,
         sentences=doc.sentences,
-        words=words(aligned.text),
-        cues=find_cues(aligned.text, doc.resources),
+        runs=runs,
+        cues=find_cues(aligned.text, doc.resources, runs),
         actors=mentions,
         dates=placed,
     )

@@ -33,7 +33,8 @@ from libnews.assemble.agreements import (
 from libnews.assemble.event_context import ActorMention, Context, build_context
 from libnews.document import Document
 from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find_openers, split_provisions
-from libnews.match.events import Trigger, find_triggers
+from libnews.match.events import VERB_PREFIXES, Trigger, find_triggers
+from libnews.match.word_gate import GatedPattern, prefix_combinations, surface_runs
 from libnews.models import Actor, Agreement, Clause, DateMention, Event
 from libnews.resources import Resources
 from libnews.resources.gazetteer_schema import CountryEntry, PlaceEntry, TitleEntry
@@ -93,9 +94,9 @@ def find_agreements_and_events(
     """
     ctx = build_context(doc, dates, actors)
     mentions = find_agreement_mentions(ctx)
-    triggers = _usable_triggers(ctx, find_triggers(ctx.text, doc.resources), mentions)
+    triggers = _usable_triggers(ctx, find_triggers(ctx.text, doc.resources, ctx.runs), mentions)
     links = _link_signings(ctx, triggers, mentions)
-    openers = find_openers(ctx.text, doc.resources)
+    openers = find_openers(ctx.text, doc.resources, runs=ctx.runs)
     anchored = set(links.values()) | _described(ctx, openers, mentions)
     drafts, owner = resolve_mentions(ctx, mentions, anchored)
 
@@ -212,7 +213,7 @@ def _events(
     mentions: list[AgreementMention],
 ) -> list[_Event]:
     events: list[_Event] = []
-    titles = _title_words(ctx.doc.resources)
+    titles = _bare_titles(ctx)
     names = sorted((m.head_end, m.end) for m in mentions if m.end > m.head_end)
     for index, found in enumerate(triggers):
         trigger = found
@@ -311,7 +312,7 @@ def _is_locative(ctx: Context, mention: ActorMention) -> bool:
 
 
 def _participants(
-    ctx: Context, event: _Event, window: tuple[int, int], titles: frozenset[str], names: list[tuple[int, int]]
+    ctx: Context, event: _Event, window: tuple[int, int], titles: list[_BareTitle], names: list[tuple[int, int]]
 ) -> None:
     low, high = window
     trigger = event.trigger
@@ -356,15 +357,29 @@ def _participants(
         event.actors.remove(event.place)
 
 
-def _title_words(resources: Resources) -> frozenset[str]:
-    def build(res: Resources) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class _BareTitle:
+    """A title word with the article and no name (``الوزير``, ``الوزيران``), in normalized coordinates."""
+
+    start: int
+    end: int
+    word_start: int
+    word: str
+    """The title word, without article and dual ending."""
+    dual: bool
+
+
+def _title_words(resources: Resources) -> tuple[frozenset[str], GatedPattern]:
+    def build(res: Resources) -> tuple[frozenset[str], GatedPattern]:
         heads = set()
         for entry in res.entries("title", TitleEntry):
             for form in entry.forms:
                 first = fold(form).split()[0] if form.strip() else ""
                 if len(first) > 2 and not first.startswith("ال"):
                     heads.add(first)
-        return frozenset(heads)
+        # Only a title word (or its dual, see _bare_titles) can be such an anaphor: gate on them.
+        gate = surface_runs(heads, prefix_combinations(VERB_PREFIXES, ("ال", "لل")), ("", "ان", "ين", "ينان"))
+        return frozenset(heads), GatedPattern(_BARE_TITLE, gate)
 
     return resources.compiled("events.title_words", build)
 
@@ -372,24 +387,39 @@ def _title_words(resources: Resources) -> frozenset[str]:
 _BARE_TITLE = regex.compile(r"(?<!\p{L})[وف]?(?:ال|لل)(?P<word>\p{L}{3,})(?!\p{L})")
 
 
-def _title_anaphora(ctx: Context, low: int, high: int, titles: frozenset[str]) -> list[Actor]:
-    """Actors referred to by a bare title (``الوزير``, ``الوزيران``) in ``[low, high)``."""
-    found: list[Actor] = []
-    covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
-    for match in _BARE_TITLE.finditer(ctx.text, low, high):
+def _bare_titles(ctx: Context) -> list[_BareTitle]:
+    """Every bare title of the article, in text order."""
+    titles, pattern = _title_words(ctx.doc.resources)
+    found = []
+    for match in pattern.finditer(ctx.text, ctx.runs):
         word = match.group("word")
         dual = False
         for ending in ("ان", "ين"):
             if word.endswith(ending) and word[: -len(ending)] in titles:
                 word, dual = word[: -len(ending)], True
-        if word not in titles or any(s <= match.start("word") < e for s, e in covered):
+        if word in titles:
+            found.append(_BareTitle(match.start(), match.end(), match.start("word"), word, dual))
+    return found
+
+
+def _title_anaphora(ctx: Context, low: int, high: int, bare: list[_BareTitle]) -> list[Actor]:
+    """Actors referred to by a bare title (``الوزير``, ``الوزيران``) in ``[low, high)``."""
+    found: list[Actor] = []
+    first = bisect_left(bare, low, key=lambda title: title.start)
+    inside = [title for title in bare[first : bisect_left(bare, high, key=lambda t: t.start)] if title.end <= high]
+    if not inside:
+        return found
+    covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
+    for title in inside:
+        word = title.word
+        if any(s <= title.word_start < e for s, e in covered):
             continue
-        wanted = 2 if dual else 1
-        for mention in reversed(ctx.actors_in(0, match.start())):
+        wanted = 2 if title.dual else 1
+        for mention in reversed(ctx.actors_in(0, title.start)):
             actor = mention.actor
             if actor.kind != "person" or actor in found:
                 continue
-            if any(word in fold(title.text) for title in actor.titles):
+            if any(word in text for text in ctx.titles_of(actor)):
                 found.append(actor)
                 wanted -= 1
                 if not wanted:

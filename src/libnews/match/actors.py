@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -30,43 +31,39 @@ __all__ = [
     "read_name",
 ]
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
+_TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+|\d+)")
 # What may sit between two words of one name or phrase: spaces only.
 # Second words of compound given names (صلاح الدين، نور الدين، عبد الله).
 _COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام"})
 
 
-@dataclass(slots=True)
-class Tok:
-    """A word of the normalized text."""
-
-    start: int
-    end: int
-    text: str
-
-
 class Tokens:
-    """The words of a text, with lookups by position."""
+    """The words of a text, with lookups by position.
+
+    Kept as parallel lists (`starts`, `ends`, `texts`) rather than one object per
+    word: the matchers read them by index, and building an object per word cost
+    more than all the matching.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.items = [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        self.starts = [t.start for t in self.items]
-        self.spans = [(t.start, t.end) for t in self.items]
-        self._by_start = {t.start: i for i, t in enumerate(self.items)}
-        self._by_end = {t.end: i for i, t in enumerate(self.items)}
-        # Whether each token and the next are separated by spaces only.
-        self._joined = [
-            self.items[i].start - item.end > 0 and not text[item.end : self.items[i].start].strip(" ")
-            for i, item in enumerate(self.items[1:], 1)
-            for item in (self.items[i - 1],)
-        ]
+        # One split gives the words and the gaps between them; the offsets are running sums.
+        parts = _TOKEN_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        self.texts: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[0:-1:2]
+        self.ends: list[int] = offsets[1::2]
+        self.spans: list[tuple[int, int]] = list(zip(self.starts, self.ends, strict=True))
+        self._by_start = dict(zip(self.starts, range(len(self.starts)), strict=True))
+        self._by_end = dict(zip(self.ends, range(len(self.ends)), strict=True))
+        # Whether each token and the next are separated by spaces only (white space is
+        # collapsed, so nearly every such gap is one space).
+        self._joined = [gap == " " or (gap != "" and not gap.strip(" ")) for gap in parts[2:-1:2]]
         self._joined.append(False)
         self._variants: dict[str, list[str]] = {}
-        self._flags: dict[int, list[bool]] = {}
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.starts)
 
     def at_start(self, position: int) -> int | None:
         """Index of the token starting at *position*."""
@@ -78,35 +75,25 @@ class Tokens:
 
     def covering(self, position: int) -> int:
         """Index of the first token ending after *position*."""
-        return bisect_left(self.starts, position + 1) - 1 if self.items else 0
+        return bisect_left(self.starts, position + 1) - 1 if self.starts else 0
 
     def gap(self, i: int) -> str:
         """What stands between token *i* and token *i + 1*."""
-        if i + 1 >= len(self.items):
-            return self.text[self.items[i].end :] if self.items else ""
-        return self.text[self.items[i].end : self.items[i + 1].start]
+        if i + 1 >= len(self.starts):
+            return self.text[self.ends[i] :] if self.starts else ""
+        return self.text[self.ends[i] : self.starts[i + 1]]
 
     def joined(self, i: int) -> bool:
         """Token *i* and the next one are separated by spaces only."""
         return 0 <= i < len(self._joined) and self._joined[i]
 
-    def flags(self, words: frozenset[str]) -> list[bool]:
-        """For each token, whether it is one of *words* once a clitic is removed (cached per set)."""
-        found = self._flags.get(id(words))
-        if found is None:
-            by_word: dict[str, bool] = {}
-            found = []
-            for i, item in enumerate(self.items):
-                flag = by_word.get(item.text)
-                if flag is None:
-                    flag = by_word[item.text] = any(form in words for form in self.variants(i))
-                found.append(flag)
-            self._flags[id(words)] = found
-        return found
+    def flags(self, surface: frozenset[str]) -> list[bool]:
+        """For each token, whether it is in *surface* (a word set expanded by `clitic_surface`)."""
+        return [word in surface for word in self.texts]
 
     def variants(self, i: int) -> list[str]:
         """`strip_clitic` of token *i* (cached: the matchers ask often)."""
-        word = self.items[i].text
+        word = self.texts[i]
         found = self._variants.get(word)
         if found is None:
             found = self._variants[word] = strip_clitic(word)
@@ -175,6 +162,20 @@ def _head_lex(values: tuple[Lex, ...]) -> Lex | None:
     return next((lex for lex in values if lex.kind == "head"), None)
 
 
+def _form_role(form: str, values: tuple[Lex, ...], lexicon: Lexicon) -> tuple[Lex | None, bool, bool]:
+    """What a form of the lexicon is: its entity reading, whether it is a head noun, a title-layer word."""
+    lex = _entity_lex(values)
+    if (
+        lex is not None
+        and " " not in form
+        and strip_clitic(form)[1:2]
+        and any(variant in lexicon.function for variant in strip_clitic(form)[1:])
+    ):
+        lex = None  # a form that reads as clitic + function word (ومع) needs more than itself
+    is_title = any(v.kind in ("title", "counterpart", "honorific") for v in values)
+    return lex, _head_lex(values) is not None, is_title
+
+
 def gazetteer_hits(
     tokens: Tokens, lexicon: Lexicon
 ) -> tuple[list[EntityMention], list[PhraseHit[Lex]], list[PhraseHit[Lex]]]:
@@ -183,20 +184,17 @@ def gazetteer_hits(
     entities: list[EntityMention] = []
     heads: list[PhraseHit[Lex]] = []
     titles: list[PhraseHit[Lex]] = []
-    for hit in lexicon.phrases.iter_all(text, words=tokens.spans):
-        lex = _entity_lex(hit.values)
-        if (
-            lex is not None
-            and " " not in hit.form
-            and strip_clitic(hit.form)[1:2]
-            and any(form in lexicon.function for form in strip_clitic(hit.form)[1:])
-        ):
-            lex = None  # a form that reads as clitic + function word (ومع) needs more than itself
+    roles = lexicon.form_roles
+    for hit in lexicon.phrases.iter_all(text, words=tokens.spans, texts=tokens.texts):
+        role = roles.get(hit.form)
+        if role is None:
+            role = roles[hit.form] = _form_role(hit.form, hit.values, lexicon)
+        lex, is_head, is_title = role
         if lex is not None:
             entities.append(_lex_mention(hit, lex))
-        if _head_lex(hit.values) is not None:
+        if is_head:
             heads.append(hit)
-        if any(v.kind in ("title", "counterpart", "honorific") for v in hit.values):
+        if is_title:
             titles.append(hit)
     entities.extend(
         EntityMention(match.start(), match.end(), "org", f"org:{lex.key}", lex.name, lex.country)
@@ -232,12 +230,12 @@ def _grow_organization(
     k = last + 1
     while k < len(tokens) and len(words) < 7:
         gap = tokens.gap(k - 1).strip(" ")
-        tok = tokens.items[k]
-        if gap and not (gap == "+" and tok.text.isdigit() and words):
+        tok_start, tok_end, word = tokens.starts[k], tokens.ends[k], tokens.texts[k]
+        if gap and not (gap == "+" and word.isdigit() and words):
             break
-        if tok.start in title_starts:
+        if tok_start in title_starts:
             break  # الجيش العماد …: a title starts a new phrase
-        found = entities_at.get(tok.start)
+        found = entities_at.get(tok_start)
         if found is not None and _bare_short_name(found, tokens.text):
             found = None
         if found is not None and found.kind != "org_adj":
@@ -255,7 +253,6 @@ def _grow_organization(
             end = found.end
             k = (tokens.at_end(found.end) or k) + 1
             continue
-        word = tok.text
         if word in lexicon.stop or word in lexicon.reporting_verbs:
             break
         if word.isdigit():
@@ -264,32 +261,32 @@ def _grow_organization(
             if not words or "+" not in (gap, after):
                 break
             words.append(word)
-            end = tok.end
+            end = tok_end
             k += 1
             continue
         if _is_definite(word):
             words.append(word)
-            end = tok.end
+            end = tok_end
             k += 1
             continue
-        nxt = tokens.items[k + 1].text if k + 1 < len(tokens) and tokens.joined(k) else ""
+        nxt = tokens.texts[k + 1] if k + 1 < len(tokens) and tokens.joined(k) else ""
         if lex.takes_lam and words and word.startswith("لل") and len(word) > 4:
             words.append(word)
-            end = tok.end
+            end = tok_end
             k += 1
             continue
         if lex.takes_lam and words and word.startswith("ل") and _is_definite(nxt):
             words.extend((word, nxt))
-            end = tokens.items[k + 1].end
+            end = tokens.ends[k + 1]
             k += 2
             continue
         # A noun in construct with what follows: جامعة الدول، خارجية روسيا.
-        next_is_entity = bool(nxt) and tokens.items[k + 1].start in entities_at
+        next_is_entity = bool(nxt) and tokens.starts[k + 1] in entities_at
         # (Only an indefinite head is in construct: الجيش فتح المعابر is a sentence.)
         indefinite = not head.form.startswith("ال")
         if not words and indefinite and len(word) > 2 and (_is_definite(nxt) or next_is_entity):
             words.append(word)
-            end = tok.end
+            end = tok_end
             k += 1
             continue
         break
@@ -300,14 +297,14 @@ def _grow_organization(
         # الحكومة الإيطالية: the head and its adjective only, agreeing in gender, and the head
         # not itself an adjective of the noun before it (الشؤون الداخلية السورية).
         first = inner[0] if inner and inner[0].kind == "nisba" else None
-        if first is None or first.start != tokens.items[last + 1].start:
+        if first is None or first.start != tokens.starts[last + 1]:
             return None
         adjective = tokens.text[first.start : first.end]
         if lex.key.endswith("ه") and not adjective.endswith(("ه", "ات")):
             return None
         own = tokens.covering(head.start)
         if not head.clitic and own > 0 and tokens.joined(own - 1):
-            previous = tokens.items[own - 1].text
+            previous = tokens.texts[own - 1]
             if any(form.startswith("ال") for form in strip_clitic(previous)):
                 return None
         end = first.end
@@ -510,11 +507,11 @@ def read_name(
     like a name are taken (``الرئيس دوتيرتي``, ``السفير وو جيشان``).
     *blocked* holds the starts of tokens that belong to other mentions.
     """
-    items = tokens.items
-    n = len(items)
-    if i >= n or items[i].start in blocked:
+    starts, texts = tokens.starts, tokens.texts
+    n = len(starts)
+    if i >= n or starts[i] in blocked:
         return None
-    first = items[i].text
+    first = texts[i]
     if not _name_like(first, lexicon) or first.isdigit():
         return None
     j = i
@@ -526,14 +523,14 @@ def read_name(
     strong = False  # some given name of the chain is in the data lists
     particle = False
     while j < n:
-        word = items[j].text
-        if j > i and items[j].start in blocked:
+        word = texts[j]
+        if j > i and starts[j] in blocked:
             break
-        if word in lexicon.particles and j + 1 < n and tokens.joined(j) and items[j + 1].start not in blocked:
+        if word in lexicon.particles and j + 1 < n and tokens.joined(j) and starts[j + 1] not in blocked:
             run = 0
             particle = True
             nasab = nasab or word in ("بن", "ابن", "بنت")
-            j += 2 if items[j + 1].text not in lexicon.particles else 1
+            j += 2 if texts[j + 1] not in lexicon.particles else 1
             chain = True
             if j - 1 >= n:
                 return None
@@ -548,7 +545,7 @@ def read_name(
             run += 1
             weak_last = not compound and not _given(word, lexicon, weak=False)
             strong = strong or not weak_last
-            if j + 1 < n and tokens.joined(j) and items[j + 1].start not in blocked:
+            if j + 1 < n and tokens.joined(j) and starts[j + 1] not in blocked:
                 j += 1
                 continue
             return j
@@ -556,13 +553,13 @@ def read_name(
     if not chain:
         if not loose or _unknown_word_is_no_name(first, lexicon) or _common_word_shape(first):
             return None
-        if first.endswith("ا") and j + 1 < n and tokens.joined(j) and items[j + 1].text.endswith("ا"):
+        if first.endswith("ا") and j + 1 < n and tokens.joined(j) and texts[j + 1].endswith("ا"):
             return None  # an indefinite noun and its adjective (مؤتمرا صحفيا), not a name
         # One unknown word, and a second one if it does not look like a verb or a prefixed word.
         if j + 1 < n and tokens.joined(j) and j + 1 - i < limit:
-            second = items[j + 1].text
+            second = texts[j + 1]
             if (
-                items[j + 1].start not in blocked
+                starts[j + 1] not in blocked
                 and _name_like(second, lexicon)
                 and not second.startswith("ال")
                 and not second.isdigit()
@@ -573,8 +570,8 @@ def read_name(
                 return j + 1
         return j
     # j is the first word after the chain: the family name, if it is one.
-    word = items[j].text
-    if items[j].start in blocked or not _name_like(word, lexicon) or word.isdigit():
+    word = texts[j]
+    if starts[j] in blocked or not _name_like(word, lexicon) or word.isdigit():
         return j - 1
     if nasab and not word.startswith("ال") and word not in lexicon.family:
         return j - 1

@@ -16,6 +16,7 @@ import regex
 from libnews.document import Document
 from libnews.match.actors import Tokens, strip_clitic
 from libnews.match.lexicon import Lexicon
+from libnews.match.phrases import select_longest
 from libnews.models import Actor, Attribution
 
 __all__ = ["find_attributions"]
@@ -44,13 +45,13 @@ def _actor_positions(doc: Document, actors: list[Actor]) -> list[tuple[int, int,
 def _noun_phrase(tokens: Tokens, position: int, lexicon: Lexicon, limit: int = 4) -> tuple[int, int] | None:
     """The words right after *position*, up to punctuation or a stop word."""
     i = tokens.covering(position)
-    if i < 0 or i >= len(tokens) or tokens.items[i].start < position:
+    if i < 0 or i >= len(tokens) or tokens.starts[i] < position:
         i += 1
-    if i >= len(tokens) or _PHRASE_BREAK.search(tokens.text[position : tokens.items[i].start]):
+    if i >= len(tokens) or _PHRASE_BREAK.search(tokens.text[position : tokens.starts[i]]):
         return None
     first = i
     while i < len(tokens) and i - first < limit:
-        word = tokens.items[i].text
+        word = tokens.texts[i]
         if i > first and (word in lexicon.stop or word in lexicon.reporting_verbs):
             break
         if not tokens.joined(i):
@@ -59,7 +60,7 @@ def _noun_phrase(tokens: Tokens, position: int, lexicon: Lexicon, limit: int = 4
         i += 1
     if i == first:
         return None
-    return tokens.items[first].start, tokens.items[i - 1].end
+    return tokens.starts[first], tokens.ends[i - 1]
 
 
 def _is_news_source(source: str, actors: list[Actor]) -> bool:
@@ -68,14 +69,27 @@ def _is_news_source(source: str, actors: list[Actor]) -> bool:
 
 
 def find_attributions(
-    doc: Document, tokens: Tokens, lexicon: Lexicon, actors: list[Actor]
+    doc: Document,
+    tokens: Tokens,
+    lexicon: Lexicon,
+    actors: list[Actor],
+    positions: list[tuple[int, int, str, str]] | None = None,
 ) -> list[Attribution]:
-    """Every attribution of *doc*, in text order (see the module docstring)."""
+    """Every attribution of *doc*, in text order (see the module docstring).
+
+    *positions* may pass the actors' mentions in normalized coordinates, sorted,
+    as ``(start, end, actor id, kind)``, when the caller has them.
+    """
     text = tokens.text
-    positions = _actor_positions(doc, actors)
+    if positions is None:
+        positions = _actor_positions(doc, actors)
     starts = [p[0] for p in positions]
     found: list[tuple[int, int, str]] = []
-    cues = lexicon.cues.find(text) if lexicon.cues is not None else []
+    cues = (
+        select_longest(lexicon.cues.iter_all(text, words=tokens.spans, texts=tokens.texts))
+        if lexicon.cues is not None
+        else []
+    )
     for hit in cues:
         cue = hit.values[0]
         position = hit.end
@@ -133,11 +147,11 @@ def find_attributions(
         for k in range(i - 1, max(-1, i - 7), -1):
             if not tokens.joined(k):
                 break
-            if any(w in lexicon.reporting_verbs for w in tokens.variants(k)):
+            if tokens.texts[k] in lexicon.reporting_surface:
                 verb = k
                 break
         if verb is not None:
-            found.append((tokens.items[verb].start, stop + match.end(), actor_id))
+            found.append((tokens.starts[verb], stop + match.end(), actor_id))
     found.sort()
     out: list[Attribution] = []
     last_end = -1

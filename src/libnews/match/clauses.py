@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import regex
 
-from libnews.match.events import phrase_alternation
+from libnews.match.events import VERB_PREFIXES, phrase_alternation
+from libnews.match.word_gate import GatedPattern, LetterRuns, letter_runs, surface_runs
 from libnews.resources import Resources
 from libnews.resources.events_schema import ClauseMarkerEntry, TopicEntry
 from libnews.text.normalize import fold
@@ -73,7 +74,7 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class _Markers:
-    openers: tuple[tuple[ClauseMarkerEntry, regex.Pattern[str]], ...]
+    openers: tuple[tuple[ClauseMarkerEntry, GatedPattern], ...]
     cuts: regex.Pattern[str]
     trims: regex.Pattern[str]
     stops: regex.Pattern[str]
@@ -104,7 +105,8 @@ def _build(resources: Resources) -> _Markers:
             pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")" + gap + r"\s+(?P<then>" + then + ")"
         else:
             pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")(?P<then>)"
-        openers.append((entry, regex.compile(pattern)))
+        gate = surface_runs((fold(form) for form in entry.forms), VERB_PREFIXES)
+        openers.append((entry, GatedPattern(regex.compile(pattern), gate)))
     joiners = phrase_alternation(_forms(resources, "joiner"))
     subs = phrase_alternation(_forms(resources, "sub_item"))
     cuts = regex.compile(
@@ -150,13 +152,23 @@ def _markers(resources: Resources) -> _Markers:
     return resources.compiled("clauses.markers", _build)
 
 
-def find_openers(text: str, resources: Resources, start: int = 0, end: int | None = None) -> list[Opener]:
-    """Provision openers in ``text[start:end]`` (normalized), in text order."""
+def find_openers(
+    text: str,
+    resources: Resources,
+    start: int = 0,
+    end: int | None = None,
+    runs: LetterRuns | None = None,
+) -> list[Opener]:
+    """Provision openers in ``text[start:end]`` (normalized), in text order.
+
+    *runs* is ``letter_runs(text)`` when the caller has it already.
+    """
     stop = len(text) if end is None else end
+    runs = letter_runs(text) if runs is None else runs
     found = [
         Opener(entry.name, entry.needs, match.start("verb"), match.end("verb"), match.end())
         for entry, pattern in _markers(resources).openers
-        for match in pattern.finditer(text, start, stop)
+        for match in pattern.finditer(text, runs, start, stop)
     ]
     found.sort(key=lambda opener: opener.verb_start)
     kept: list[Opener] = []

@@ -11,7 +11,7 @@ rule; the resolver in `libnews.match.dates` reads its named slots.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import regex
@@ -27,6 +27,7 @@ from libnews.resources.dates_schema import (
     PartEntry,
     PeriodEntry,
     RelativeDayEntry,
+    SeasonEntry,
     ShiftEntry,
     WeekdayEntry,
 )
@@ -166,6 +167,13 @@ RULES: tuple[Rule, ...] = (
         ("يوليو 13-15", "تموز 13 الى 15"),
     ),
     Rule(
+        "range_month_to_month",
+        r"(?<=(?<!\w)[وف]?(?:من|بين|الفتره)\s)(?:شهر\s)?<GMONTH1>(?:<YEARTAIL1>)?"
+        r"(?:\s(?:الي|حتي|وحتي|لغايه|ولغايه)\s|\s?[-–]\s?|\sو\s?)(?:شهر\s)?<GMONTH2>(?:<YEARTAIL2>)?(?:<SHIFT2>)?(?!\w)",
+        "A range of whole months after من or بين: ``من يناير إلى مارس 2021``, ``بين مايو ويوليو``.",
+        ("من يناير الى مارس 2021", "بين مايو ويوليو"),
+    ),
+    Rule(
         "nth_weekday_of_month",
         r"(?:(?P<nth>\L<ordinal_indef>|اخر)\s(?:يوم\s)?<WDANY>|<WD>\s(?P<nth>\L<ordinal_def>|الاخير|الاخيره))"
         r"\s(?:من|في|ب)\s?(?:شهر\s)?<MONTH>(?:<YEARTAIL>)?",
@@ -279,6 +287,14 @@ RULES: tuple[Rule, ...] = (
         ("2/2013",),
     ),
     Rule(
+        "season",
+        r"(?:فصل\s)?(?P<season>\L<season>)(?:\s(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR>(?!\w)|<SHIFT>"
+        r"|\s(?:من\s)?(?:العام|السنه)\s(?P<sshift>\L<shift_after>)(?!\w))",
+        "A season with a year or a shift: ``صيف 2020``, ``خريف عام 2019``, ``الصيف الماضي``, "
+        "``ربيع العام الماضي``.",
+        ("صيف 2020", "خريف عام 2019", "الصيف الماضي", "ربيع العام الماضي"),
+    ),
+    Rule(
         "holiday",
         r"(?P<holiday>\L<holiday>)(?!\w)(?:\s(?:(?:[لب]?(?:عام|سنه)|العام|السنه)\s)?<YEAR><ERA>?)?",
         "Holidays: عيد الفطر، عيد الأضحى، رأس السنة الهجرية، عيد الميلاد، عيد الفصح، رمضان 2019.",
@@ -326,9 +342,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:(?:عام|العام|سنه|السنه|اعوام)\s<YEAR><ERA>?|<YEAR><ERA>|(?<=(?<!\w)(?:منذ|حتي|بحلول)\s)<YEAR>)"
+        r"(?:(?:عام|العام|سنه|السنه|اعوام)\s<YEAR><ERA>?|<YEAR><ERA>|(?<=(?<!\w)(?:منذ|حتي|بحلول)\s)<YEAR>"
+        r"|(?<=(?<!\w)[وف]?(?:في|خلال|قبل|بعد)\s)<YEAR>(?=\s?[.,;:!?)\"]|\s?$|\sو\s?(?:في\s)?\d))"
         r"(?!\w)",
-        "A year with a cue: ``عام 2011``, ``سنة 2020``, ``2021م``, ``1442 هـ``, ``منذ 2011``.",
+        "A year with a cue: ``عام 2011``, ``سنة 2020``, ``2021م``, ``1442 هـ``, ``منذ 2011``; "
+        "after في/خلال/قبل/بعد only where the clause ends (``في 2024.``).",
         ("عام 2011", "سنه 2020", "2021م", "1442 هـ", "العام 2014"),
     ),
     Rule(
@@ -352,9 +370,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "ago",
-        r"(?P<dir>قبل|منذ|بعد)\s<COUNT>(?!(?:\sواحد|\sفقط)?\s(?:من|علي|عن)\s)",
-        "Days or weeks before or after publication: ``قبل يومين``, ``قبل ثلاثة أيام``, ``بعد أسبوع``.",
-        ("قبل يومين", "قبل ثلاثه ايام", "قبل اسبوع"),
+        # ``يوما بعد يوم`` is "day after day"; ``قبل يومين من/على الانتخابات`` counts from an event;
+        # ``قبل عام 2011``, ``قبل يوم الجمعة``, ``قبل شهر رمضان`` name a date, not a count.
+        r"(?<!(?<!\w)(?:يوما|اسبوعا|شهرا|عاما|سنه|ساعه)\s)(?P<dir>قبل|منذ|بعد)\s"
+        r"(?:(?:نحو|حوالي|قرابه|زهاء|ما\sيقارب|اكثر\sمن|ما\sيزيد\sعن)\s)?<COUNT>"
+        r"(?!(?:\sواحد|\sفقط)?\s(?:من|علي(?!\s(?:يد|الاقل)))\s)(?!\s?\d)(?!\sو(?:نصف|بضعه|نيف)(?!\w))"
+        r"(?!\s(?:\L<weekday_def>|\L<month>|\L<relative_day>)(?!\w))",
+        "Days, weeks, months or years before or after publication: ``قبل يومين``, ``قبل ثلاثة أيام``, "
+        "``بعد أسبوع``, ``منذ ثلاثة أشهر``, ``قبل عامين``.",
+        (
+            "قبل يومين",
+            "قبل ثلاثه ايام",
+            "قبل اسبوع",
+            "منذ ثلاثه اشهر",
+            "قبل عامين",
+            "منذ 15 عاما",
+            "منذ نحو عامين",
+        ),
     ),
     Rule(
         "relative_weekday",
@@ -409,6 +441,7 @@ _LITERAL_STARTS = (
     "الفتره",
     "السنوات",
     "الاعوام",
+    "فصل",
 )
 
 _SLOT = regex.compile(r"<([A-Z]+)(\d?)>")
@@ -436,6 +469,12 @@ class DateGrammar:
 
     pattern: regex.Pattern[str]
     """All rules as one alternation, each in a group ``r_<rule name>``."""
+    prefix: str
+    """The pattern source before the rule branches (an attached clitic)."""
+    branches: tuple[str, ...]
+    """Each rule's pattern source, in `rule_names` order."""
+    named_lists: dict[str, Any]
+    """The word lists the branches use."""
     starts: frozenset[str]
     """Words (with any attached clitic) some rule begins with; a rule may also begin with a digit.
 
@@ -452,6 +491,7 @@ class DateGrammar:
     periods: dict[str, Literal["week", "month", "year"]]
     parts: dict[str, PartEntry]
     holidays: dict[str, HolidayEntry]
+    seasons: dict[str, SeasonEntry]
     count_units: dict[str, tuple[str, int | None]]
     """Folded unit form → (unit, count implied by the form: 1, 2, or None for a plural)."""
     not_before_number: frozenset[str]
@@ -462,6 +502,18 @@ class DateGrammar:
     """Finds a word that puts a bare weekday of the sentence in the future (future cues included)."""
     not_before_weekday: frozenset[str]
     """Folded words that make a following ``الاثنين`` "the two"."""
+
+    later_patterns: dict[int, regex.Pattern[str]] = field(default_factory=dict)
+    """Cache of `later_rules` (rare: only rejected matches need them)."""
+
+    def later_rules(self, index: int) -> regex.Pattern[str]:
+        """The rules after the *index*-th as one pattern, to retry where a resolver rejected a match."""
+        found = self.later_patterns.get(index)
+        if found is None:
+            source = self.prefix + "|".join(self.branches[index + 1 :] or ("(?!)",)) + ")"
+            found = regex.compile(source, ignore_unused=True, **self.named_lists)
+            self.later_patterns[index] = found
+        return found
 
 
 def _folded(forms: Iterable[str]) -> list[str]:
@@ -490,6 +542,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
     periods = {fold(f): e.unit for e in resources.entries("period", PeriodEntry) for f in e.forms}
     parts = {fold(f): e for e in resources.entries("part", PartEntry) for f in e.forms}
     holidays = {fold(f): e for e in resources.entries("holiday", HolidayEntry) for f in e.forms}
+    seasons = {fold(f): e for e in resources.entries("season", SeasonEntry) for f in e.forms}
     units: dict[str, tuple[str, int | None]] = {}
     count_one: list[str] = []
     count_two: list[str] = []
@@ -524,6 +577,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
         "period": _folded(periods),
         "part": _folded(parts),
         "holiday": _folded(holidays),
+        "season": _folded(seasons),
         "count_one": _folded(count_one),
         "count_two": _folded(count_two),
         "count_many": _folded(count_many),
@@ -541,6 +595,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
             "period",
             "part",
             "holiday",
+            "season",
         )
         for form in lists[name]
     }
@@ -548,11 +603,14 @@ def build_grammar(resources: Resources) -> DateGrammar:
     starts = frozenset(clitic + word for clitic in _CLITICS for word in first_words)
     # An attached conjunction or preposition (وفي، بالأمس، لعام) stays outside the span.
     branches = [f"(?P<r_{rule.name}>{_expand(rule.template)})" for rule in RULES]
-    source = r"(?<!\w)(?P<clitic>(?:وب|ول|فب|فل|و|ف|ب|ل)(?=\w))?(?:" + "|".join(branches) + ")"
+    prefix = r"(?<!\w)(?P<clitic>(?:وب|ول|فب|فل|و|ف|ب|ل)(?=\w))?(?:"
     named_lists: dict[str, Any] = lists
-    pattern = regex.compile(source, ignore_unused=True, **named_lists)
+    pattern = regex.compile(prefix + "|".join(branches) + ")", ignore_unused=True, **named_lists)
     return DateGrammar(
         pattern=pattern,
+        prefix=prefix,
+        branches=tuple(branches),
+        named_lists=named_lists,
         starts=starts,
         rule_names=tuple(rule.name for rule in RULES),
         months=months,
@@ -564,6 +622,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
         periods=periods,
         parts=parts,
         holidays=holidays,
+        seasons=seasons,
         count_units=units,
         not_before_number=frozenset(fold(f) for f in word_lists.get("not_before_number", [])),
         future_cue=_word_finder(word_lists.get("future_cue", [])),

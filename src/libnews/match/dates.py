@@ -312,10 +312,8 @@ def _month_value(
             year = min(y for y, distance in options if distance > 0)
         elif shift == 0:
             year = published.year
-        elif ctx.future_dates:
+        elif ctx.future_dates or ctx.future_sentence:
             year = min(y for y, distance in options if distance >= 0)
-        elif ctx.future_sentence:
-            year = min(y for y, distance in options if distance > 0)
         else:  # news reports the past: the last such month (this one included), or the next month
             year = max(
                 options, key=lambda option: (option[1] <= 1, -abs(option[1]) if option[1] > 1 else option[1])
@@ -686,9 +684,67 @@ def _r_ago(ctx: _Context) -> _Resolved:
         raise _NotADateError
     if ctx.published is None:
         return _Resolved(None)
-    days = count * (7 if unit == "week" else 1)
     sign = 1 if ctx.group("dir") == "بعد" else -1
+    if unit in {"month", "year"}:  # the same day that many months or years away
+        months = sign * count * (12 if unit == "year" else 1)
+        y, m = cal.add_months(ctx.published.year, ctx.published.month, months)
+        return _Resolved(dt.date(y, m, min(ctx.published.day, cal.month_end(y, m).day)))
+    days = count * (7 if unit == "week" else 1)
     return _Resolved(ctx.published + dt.timedelta(days=sign * days))
+
+
+def _r_month_range(ctx: _Context) -> _Resolved:
+    first, last = _month(ctx, "1"), _month(ctx, "2")
+    assert first is not None
+    assert last is not None
+    assert first.number is not None
+    assert last.number is not None
+    year1, _ = _year_or_shift(ctx, "1")
+    year2, _ = _year_or_shift(ctx, "2")
+    wraps = first.number > last.number  # ``من نوفمبر إلى فبراير`` crosses a new year
+    inferred = year1 is None and year2 is None
+    if year2 is None and year1 is not None:
+        year2 = year1 + wraps
+    if year2 is None:
+        latest = _month_value(ctx, last, None, None, _shift(ctx, "shift2")).value
+        if latest is None:
+            return _Resolved(None, grain="month", year_inferred=True)
+        year2 = latest.year
+    if year1 is None:
+        year1 = year2 - wraps
+    if (year1, first.number) >= (year2, last.number) or year2 - year1 > 1:
+        raise _NotADateError
+    return _Resolved(
+        dt.date(year1, first.number, 1), cal.month_end(year2, last.number), "month", year_inferred=inferred
+    )
+
+
+def _r_season(ctx: _Context) -> _Resolved:
+    season = ctx.grammar.seasons[ctx.group("season") or ""]
+    year, _ = _year(ctx)
+    if year is not None:
+        if year < 1600:
+            raise _NotADateError
+        return _Resolved(dt.date(year, *season.start), dt.date(year, *season.end), "day")
+    published = ctx.published
+    if published is None:
+        return _Resolved(None, year_inferred=True)
+    year_shift = _shift(ctx, "sshift")
+    if year_shift is not None:  # ``ربيع العام الماضي``: the season of that year
+        y = published.year + year_shift
+        return _Resolved(dt.date(y, *season.start), dt.date(y, *season.end), "day", year_inferred=True)
+    shift = _shift(ctx) or 0
+    spans = [
+        (dt.date(y, *season.start), dt.date(y, *season.end))
+        for y in range(published.year - 1, published.year + 2)
+    ]
+    if shift < 0:
+        start, end = max(s for s in spans if s[1] < published)
+    elif shift > 0:
+        start, end = min(s for s in spans if s[0] > published)
+    else:
+        start, end = next(s for s in spans if s[1] >= published)
+    return _Resolved(start, end, "day", year_inferred=True)
 
 
 def _r_relative_day(ctx: _Context) -> _Resolved:
@@ -713,6 +769,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved]] = {
     "range_day_month_to_day_month": _r_range,
     "range_days_month": _r_range,
     "range_month_days": _r_range,
+    "range_month_to_month": _r_month_range,
     "nth_weekday_of_month": _r_nth_weekday,
     "week_of_month": _r_week_of_month,
     "last_day_of_month": _r_last_day,
@@ -726,6 +783,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved]] = {
     "part_of_year": _r_part_of_year,
     "month_year": _r_month_year,
     "numeric_month_year": _r_numeric_month_year,
+    "season": _r_season,
     "holiday": _r_holiday,
     "month_shift": _r_month,
     "paired_month": _r_month,
@@ -758,8 +816,10 @@ def _span(doc: Document, start: int, end: int) -> Span:
 
 
 def _rule_of(match: regex.Match[str], names: tuple[str, ...]) -> str:
+    groups = match.re.groupindex  # a retry pattern holds only the later rules
     for name in names:
-        if match.start("r_" + name) >= 0:
+        key = "r_" + name
+        if key in groups and match.start(key) >= 0:
             return name
     raise AssertionError("a date match without a rule group")
 
@@ -768,21 +828,41 @@ _WORDS = regex.compile(r"\w+")
 _NUMBER_START = regex.compile(r"(?:[وفبل]{1,2})?(?:ال)?\d")
 
 
-def _matches(compiled: DateGrammar, text: str) -> Iterator[regex.Match[str]]:
-    """Non-overlapping rule matches, left to right, tried only at words a rule can start with."""
-    position = 0
+def _candidate_starts(compiled: DateGrammar, text: str) -> Iterator[int]:
+    """Offsets of the words a rule can start with (or a number), left to right."""
     starts = compiled.starts
     for word in _WORDS.finditer(text):
         token = word.group()
         if token not in starts and (token.isalpha() or _NUMBER_START.match(token) is None):
             continue
-        start = word.start()
-        if start < position:
-            continue
-        match = compiled.pattern.match(text, start)
-        if match is not None:
-            yield match
-            position = match.end()
+        yield word.start()
+
+
+def _resolve_at(
+    doc: Document, compiled: DateGrammar, start: int, previous: dt.date | None
+) -> tuple[regex.Match[str], str, int, _Resolved] | None:
+    """The first rule that matches at *start* and resolves: (match, rule, span start, resolution).
+
+    The combined pattern gives the most specific rule; when its resolver rejects the match
+    (``القرار 2254``), the later rules are tried one by one at the same place."""
+    first = compiled.pattern.match(doc.aligned.text, start)
+    if first is None:
+        return None
+    names = compiled.rule_names
+    future_option = doc.options.weekday_direction == "future"
+    match: regex.Match[str] | None = first
+    while match is not None:
+        index = names.index(_rule_of(match, names))
+        begin = match.end("clitic") if match.start("clitic") >= 0 else match.start()
+        strong, weak = _tense(doc, compiled, begin)
+        ctx = _Context(
+            match, compiled, doc, doc.published, future_option or weak, future_option, strong, previous
+        )
+        try:
+            return match, names[index], begin, _RESOLVERS[names[index]](ctx)
+        except _NotADateError:
+            match = compiled.later_rules(index).match(doc.aligned.text, start)
+    return None
 
 
 def find_dates(doc: Document) -> list[DateMention]:
@@ -794,21 +874,17 @@ def find_dates(doc: Document) -> list[DateMention]:
     outside AH 1343–1500) is still reported, with ``value=None``.
     """
     compiled = grammar(doc.resources)
-    text = doc.aligned.text
     mentions: list[DateMention] = []
-    future_option = doc.options.weekday_direction == "future"
     previous: dt.date | None = None
-    for match in _matches(compiled, text):
-        rule = _rule_of(match, compiled.rule_names)
-        start = match.end("clitic") if match.start("clitic") >= 0 else match.start()
-        strong, weak = _tense(doc, compiled, start)
-        ctx = _Context(
-            match, compiled, doc, doc.published, future_option or weak, future_option, strong, previous
-        )
-        try:
-            resolved = _RESOLVERS[rule](ctx)
-        except _NotADateError:
+    position = 0
+    for candidate in _candidate_starts(compiled, doc.aligned.text):
+        if candidate < position:
             continue
+        found = _resolve_at(doc, compiled, candidate, previous)
+        if found is None:  # a rejected match leaves its words free for other dates
+            continue
+        match, rule, start, resolved = found
+        position = match.end()
         mentions.append(
             DateMention(
                 span=_span(doc, start, match.end()),

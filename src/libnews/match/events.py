@@ -19,13 +19,17 @@ from typing import Literal
 
 import regex
 
+from libnews.match.word_gate import GatedPattern, LetterRuns, letter_runs, prefix_combinations, surface_runs
 from libnews.resources import Resources
 from libnews.resources.events_schema import AgreementHeadEntry, EventCueEntry, EventKindEntry, TopicEntry
 from libnews.text.normalize import fold
 
 __all__ = [
+    "NOUN_PREFIXES",
+    "VERB_PREFIXES",
     "Cue",
     "Trigger",
+    "bare_alternation",
     "find_cues",
     "find_triggers",
     "phrase_alternation",
@@ -38,21 +42,47 @@ FormClass = Literal["verb", "noun", "participle"]
 _VERB_PREFIX = r"(?P<conj>[وف])?"
 _NOUN_PREFIX = r"(?P<conj>[وف])?(?P<prep>لل|[بلك])?(?P<article>ال)?"
 _NOUN_SUFFIX = r"(?P<suffix>هما|هم|ها|ه|نا)?"
+# The same clitics as letter strings, for the word gate (match/word_gate.py).
+VERB_PREFIXES = ("", "و", "ف")
+NOUN_PREFIXES = tuple(prefix_combinations(VERB_PREFIXES, ("", "لل", "ب", "ل", "ك"), ("", "ال")))
+_NOUN_SUFFIXES = ("", "هما", "هم", "ها", "ه", "نا")
 
 
 def phrase_alternation(forms: Iterable[str]) -> str:
-    """One regex alternation of *forms* (already folded), longest first.
+    """One regex alternation of *forms* (already folded) that prefers the longest form.
 
     Each form must end at a word boundary, unless its last word is a single
     letter (``حل ب``, ``سعيا ل``): that letter is a clitic of the next word.
     """
-    unique = sorted({form for form in forms if form}, key=lambda form: (-len(form), form))
-    parts = []
-    for form in unique:
+    return _trie_alternation(forms, bounded=True)
+
+
+def _trie_alternation(forms: Iterable[str], *, bounded: bool) -> str:
+    """*forms* as a regex trie: one branch per next letter, so a position costs one test per letter.
+
+    At each node the longer continuations are tried before ending there, which is what a
+    longest-first alternation does; words are joined by ``\\s+``.
+    """
+    root: dict[str, object] = {}
+    for form in {form for form in forms if form}:
         words = form.split()
-        body = r"\s+".join(regex.escape(word) for word in words)
-        parts.append(body if len(words[-1]) == 1 and len(words) > 1 else body + r"(?!\p{L})")
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+        node = root
+        for number, word in enumerate(words):
+            for key in ([" "] if number else []) + list(word):
+                node = node.setdefault(key, {})  # type: ignore[assignment]
+        clitic = len(words) > 1 and len(words[-1]) == 1
+        node[""] = r"(?!\p{L})" if bounded and not clitic else ""
+    return "(?:" + _emit(root) + ")" if root else "(?!)"
+
+
+def _emit(node: dict[str, object]) -> str:
+    branches = [
+        (r"\s+" if key == " " else regex.escape(key)) + _emit(child)  # type: ignore[arg-type]
+        for key, child in sorted((key, child) for key, child in node.items() if key)
+    ]
+    if "" in node:
+        branches.append(str(node[""]))  # ending here comes after every longer continuation
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +116,9 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    verbs: regex.Pattern[str]
-    nouns: regex.Pattern[str]
-    participles: regex.Pattern[str]
+    verbs: GatedPattern
+    nouns: GatedPattern
+    participles: GatedPattern
     entries: dict[tuple[FormClass, str], EventKindEntry]
     excluded: dict[str, regex.Pattern[str]]
     noun_forms: frozenset[str]
@@ -121,20 +151,27 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
         form[:-1] + seat for form in by_class["noun"] for seat in seated.get(form[-1:], ())
     ]
     return _Lexicon(
-        verbs=regex.compile(
-            r"(?<!\p{L})" + _VERB_PREFIX + "(?P<core>" + phrase_alternation(by_class["verb"]) + ")"
+        verbs=GatedPattern(
+            regex.compile(
+                r"(?<!\p{L})" + _VERB_PREFIX + "(?P<core>" + phrase_alternation(by_class["verb"]) + ")"
+            ),
+            surface_runs(by_class["verb"], VERB_PREFIXES),
         ),
-        nouns=regex.compile(
-            r"(?<!\p{L})"
-            + _NOUN_PREFIX
-            + "(?P<core>"
-            + _bare_alternation(nouns)
-            + ")"
-            + _NOUN_SUFFIX
-            + r"(?!\p{L})"
+        nouns=GatedPattern(
+            regex.compile(
+                r"(?<!\p{L})"
+                + _NOUN_PREFIX
+                + "(?P<core>"
+                + bare_alternation(nouns)
+                + ")"
+                + _NOUN_SUFFIX
+                + r"(?!\p{L})"
+            ),
+            surface_runs(nouns, NOUN_PREFIXES, _NOUN_SUFFIXES),
         ),
-        participles=regex.compile(
-            r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(by_class["participle"]) + ")"
+        participles=GatedPattern(
+            regex.compile(r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(by_class["participle"]) + ")"),
+            surface_runs(by_class["participle"], VERB_PREFIXES),
         ),
         entries=entries,
         excluded=excluded,
@@ -142,9 +179,9 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
     )
 
 
-def _bare_alternation(forms: Iterable[str]) -> str:
-    unique = sorted({form for form in forms if form}, key=lambda form: (-len(form), form))
-    return "|".join(r"\s+".join(regex.escape(word) for word in form.split()) for form in unique) or "(?!)"
+def bare_alternation(forms: Iterable[str]) -> str:
+    """Like `phrase_alternation`, without a word boundary after the forms."""
+    return _trie_alternation(forms, bounded=False)
 
 
 def _lexicon(resources: Resources) -> _Lexicon:
@@ -160,16 +197,20 @@ def _plural(word: str) -> Literal["singular", "dual", "plural"]:
     return "singular"
 
 
-def find_triggers(text: str, resources: Resources) -> list[Trigger]:
-    """Every trigger in normalized *text*, in text order, overlaps resolved longest first."""
+def find_triggers(text: str, resources: Resources, runs: LetterRuns | None = None) -> list[Trigger]:
+    """Every trigger in normalized *text*, in text order, overlaps resolved longest first.
+
+    *runs* is ``letter_runs(text)`` when the caller has it already.
+    """
     lexicon = _lexicon(resources)
+    runs = letter_runs(text) if runs is None else runs
     found: list[Trigger] = []
     for form_class, pattern in (
         ("verb", lexicon.verbs),
         ("noun", lexicon.nouns),
         ("participle", lexicon.participles),
     ):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, runs):
             core = match.group("core")
             folded = " ".join(core.split())
             suffix = match.group("suffix") if form_class == "noun" else None
@@ -219,21 +260,24 @@ def _longest_first(found: list[Trigger]) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _build_cues(resources: Resources) -> tuple[regex.Pattern[str], dict[str, list[EventCueEntry]]]:
+def _build_cues(resources: Resources) -> tuple[GatedPattern, dict[str, list[EventCueEntry]]]:
     owners: dict[str, list[EventCueEntry]] = {}
     for entry in resources.entries("event_cue", EventCueEntry):
         for form in entry.forms:
             owners.setdefault(fold(form), []).append(entry)  # a form may serve several roles
     pattern = regex.compile(r"(?<!\p{L})[وف]?(?P<core>" + phrase_alternation(owners) + ")")
-    return pattern, owners
+    return GatedPattern(pattern, surface_runs(owners, VERB_PREFIXES)), owners
 
 
-def find_cues(text: str, resources: Resources) -> list[Cue]:
-    """Every cue (negation, aim, date carried by reference …) in normalized *text*."""
+def find_cues(text: str, resources: Resources, runs: LetterRuns | None = None) -> list[Cue]:
+    """Every cue (negation, aim, date carried by reference …) in normalized *text*.
+
+    *runs* is ``letter_runs(text)`` when the caller has it already.
+    """
     pattern, owners = resources.compiled("events.cues", _build_cues)
     return [
         Cue(entry.role, match.start("core"), match.end("core"), entry.window)
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(text, letter_runs(text) if runs is None else runs)
         for entry in owners.get(" ".join(match.group("core").split()), ())
     ]
 

@@ -9,6 +9,7 @@ honorifics, plus the word sets the person matcher needs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -27,7 +28,15 @@ from libnews.resources.gazetteer_schema import (
 )
 from libnews.text.normalize import fold
 
-__all__ = ["Lex", "LexKind", "Lexicon", "actor_lexicon", "nisba_forms", "pyarabic_given_names"]
+__all__ = [
+    "Lex",
+    "LexKind",
+    "Lexicon",
+    "actor_lexicon",
+    "clitic_surface",
+    "nisba_forms",
+    "pyarabic_given_names",
+]
 
 LexKind = Literal["country", "nisba", "place", "org", "org_adj", "head", "title", "counterpart", "honorific"]
 
@@ -76,6 +85,34 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)
     """Folded capital name -> country code."""
     cues: PhraseMatcher[AttributionCueEntry] | None = None
+    reporting_surface: frozenset[str] = frozenset()
+    """`reporting_verbs` as they may be written, clitics included (`clitic_surface`)."""
+    form_roles: dict[str, tuple[Lex | None, bool, bool]] = field(default_factory=dict)
+    """What each form of `phrases` is, worked out on its first hit (see `gazetteer_hits`)."""
+
+
+# Clitic prefixes a word may carry: a conjunction (و، ف), a preposition (ب، ل، ك), or both.
+_CLITIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def clitic_surface(words: Iterable[str]) -> frozenset[str]:
+    """Every way *words* may be written with a clitic prefix: the words `strip_clitic` maps back to them.
+
+    A word of three letters or more may carry a prefix (``قال`` → ``وقال``, ``فقال``); a
+    word with the article may lose its alef after ``لل`` (``الرئيس`` → ``للرئيس``).  Checking
+    one set membership per word of a text is then as good as stripping each word.
+
+    >>> sorted(clitic_surface(["قال"]))[:4]
+    ['بقال', 'فبقال', 'فقال', 'فكقال']
+    """
+    out: set[str] = set()
+    for word in words:
+        out.add(word)
+        if len(word) >= 3:
+            out.update(prefix + word for prefix in _CLITIC_PREFIXES)
+        if word.startswith("ال") and len(word) > 4:
+            out.add("لل" + word[2:])
+    return frozenset(out)
 
 
 def nisba_forms(stem: str) -> list[str]:
@@ -195,6 +232,7 @@ def _build(resources: Resources) -> Lexicon:
         for form in cue.forms
     ]
     given = _names(resources, "given", "given_foreign")
+    reporting = frozenset(fold(w) for w in _words(resources, "reporting_verb"))
     return Lexicon(
         phrases=PhraseMatcher(entries),
         acronyms=PhraseMatcher(acronyms, clitics=False),
@@ -206,7 +244,7 @@ def _build(resources: Resources) -> Lexicon:
         family=_names(resources, "family"),
         stop=frozenset(stop),
         function=frozenset(function),
-        reporting_verbs=frozenset(fold(w) for w in _words(resources, "reporting_verb")),
+        reporting_verbs=reporting,
         title_modifiers=PhraseMatcher(
             [(fold(w), "modifier") for w in _words(resources, "title_modifier")], clitics=False
         ),
@@ -215,6 +253,7 @@ def _build(resources: Resources) -> Lexicon:
         source_nouns=frozenset(fold(w) for w in _words(resources, "source_noun")),
         capitals=capitals,
         cues=PhraseMatcher(cues, clitics=False),
+        reporting_surface=clitic_surface(reporting),
     )
 
 

@@ -19,8 +19,7 @@ Spans are always on the name itself, never on the clitic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import regex
 
@@ -31,9 +30,12 @@ T = TypeVar("T")
 _ARTICLE = "ال"
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit(Generic[T]):
-    """One occurrence of a form in the (normalized) text."""
+class PhraseHit(NamedTuple, Generic[T]):
+    """One occurrence of a form in the (normalized) text.
+
+    A named tuple: matching makes many of them, and a frozen dataclass takes
+    several times as long to build.
+    """
 
     start: int
     """Where the name starts (after any clitic)."""
@@ -83,19 +85,16 @@ def select_longest(candidates: Iterable[S]) -> list[S]:
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-# The clitic readings worth trying for a word, by its first letter.
-_BY_FIRST = {
-    letter: ("", *(c for c in _CLITICS if c.startswith(letter))) for letter in {c[0] for c in _CLITICS if c}
-}
 
 
 class PhraseMatcher(Generic[T]):
     """A word list indexed by first word; see the module docstring.
 
-    Matching walks the words of the text once: at each word it strips each
-    possible clitic, looks the rest up among the first words of the forms, and
-    tries the forms starting with it, longest first.  The cost is a few dict
-    look-ups per word, whatever the size of the list.
+    Every first word of a form is indexed once with each clitic it may carry
+    (``بروما``, ``للامم``), so matching looks each word of the text up once and
+    tries the forms starting with it, longest first, only at the few words
+    that open one.  The cost is one set look-up per word, whatever the size
+    of the list.
 
     Args:
         entries: ``(form, value)`` pairs; forms must already be folded
@@ -107,23 +106,43 @@ class PhraseMatcher(Generic[T]):
         values: dict[str, list[T]] = {}
         for written, value in entries:
             form = " ".join(written.split())
-            if not form or _WORD.search(form) is None:
-                continue
-            bucket = values.setdefault(form, [])
-            if value not in bucket:
+            bucket = values.get(form)
+            if bucket is None:
+                values[form] = [value]
+            elif value not in bucket:
                 bucket.append(value)
-        self._values: dict[str, tuple[T, ...]] = {form: tuple(v) for form, v in values.items()}
+        self._values: dict[str, tuple[T, ...]] = {}
         self._clitics = _CLITICS if clitics else ("",)
         # First word -> the word counts of the forms it opens, longest first.
         lengths: dict[str, set[int]] = {}
-        for form in self._values:
+        for form, found in values.items():
             words = _WORD.findall(form)
-            if _WORD.match(form) is None:
-                continue  # a form must start on a word
-            lengths.setdefault(words[0], set()).add(len(words))
+            if not words:
+                continue  # no word to match
+            self._values[form] = tuple(found)
+            if form.startswith(words[0]):  # a form must start on a word
+                lengths.setdefault(words[0], set()).add(len(words))
         self._first: dict[str, tuple[int, ...]] = {
             w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()
         }
+        # Every written word that opens a form: first words, with each clitic they may carry
+        # (بروما، للامم).  Matching looks each word of a text up here once; the readings of
+        # the few that are in it are worked out on first sight and kept (`_openings`).
+        clitics = [c for c in self._clitics if c]
+        self._surface = frozenset(
+            [
+                *self._first,
+                *(c + f for f in self._first if len(f) >= 2 for c in clitics),
+                *(
+                    c + f[1:]
+                    for f in self._first
+                    if f.startswith("ال") and len(f) >= 3
+                    for c in clitics
+                    if c.endswith("ل")
+                ),
+            ]
+        )
+        self._readings: dict[str, tuple[tuple[int, bool, tuple[int, ...]], ...]] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -135,69 +154,65 @@ class PhraseMatcher(Generic[T]):
         """The values of a folded *form* (empty if unknown)."""
         return self._values.get(form, ())
 
-    def _longest(
-        self, text: str, words: Sequence[tuple[int, int]], i: int, offset: int, first: str, *, lam: bool
-    ) -> PhraseHit[T] | None:
-        counts = self._first.get(("ا" + first) if lam else first)
-        if not counts:
-            return None
-        begin = words[i][0] + offset
-        for count in counts:
-            if i + count > len(words):
-                continue
-            stop = words[i + count - 1][1]
-            written = text[begin:stop]
-            form = ("ا" + written) if lam else written
-            found = self._values.get(form)
-            if found is not None:
-                clitic = text[words[i][0] : begin] + ("ل" if lam else "")
-                return PhraseHit(begin, stop, written, form, clitic, found)
-        return None
-
     def iter_all(
         self,
         text: str,
         start: int = 0,
         end: int | None = None,
         words: Sequence[tuple[int, int]] | None = None,
+        texts: Sequence[str] | None = None,
     ) -> Iterator[PhraseHit[T]]:
         """Every hit, overlapping ones included: the longest form at each word (and clitic reading).
 
-        *words* may pass the ``(start, end)`` of the words of *text*, when the
-        caller has them already.
+        *words* may pass the ``(start, end)`` of the words of *text*, and *texts*
+        the words themselves, when the caller has them already.
         """
         if not self._values:
             return
         if words is None:
             stop = len(text) if end is None else end
-            words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
-        # The readings of a word that open some form depend on the word alone: worked out
-        # once per distinct word of the text.
-        openings: dict[str, tuple[tuple[int, bool], ...]] = {}
-        for i, (word_start, word_end) in enumerate(words):
-            word = text[word_start:word_end]
-            readings = openings.get(word)
-            if readings is None:
-                readings = openings[word] = self._openings(word)
-            for offset, lam in readings:
-                hit = self._longest(text, words, i, offset, word[offset:], lam=lam)
-                if hit is not None:
-                    yield hit
+            words = [m.span() for m in _WORD.finditer(text, start, stop)]
+        if texts is None:
+            texts = [text[s:e] for s, e in words]
+        surface, readings, values = self._surface, self._readings, self._values
+        count_words = len(words)
+        # Most words open no form: one set look-up each, in a comprehension.
+        for i in [i for i, word in enumerate(texts) if word in surface]:
+            word = texts[i]
+            found = readings.get(word)
+            if found is None:
+                found = readings[word] = self._openings(word)
+            word_start = words[i][0]
+            for offset, lam, counts in found:
+                begin = word_start + offset
+                # The longest form first: the most words that still match as written.
+                for count in counts:
+                    last = i + count - 1
+                    if last >= count_words:
+                        continue
+                    stop = words[last][1]
+                    written = text[begin:stop]
+                    form = ("ا" + written) if lam else written
+                    value = values.get(form)
+                    if value is not None:
+                        clitic = text[word_start:begin] + ("ل" if lam else "")
+                        yield PhraseHit(begin, stop, written, form, clitic, value)
+                        break
 
-    def _openings(self, word: str) -> tuple[tuple[int, bool], ...]:
-        """``(clitic length, alef restored)`` of each reading of *word* that opens a form."""
-        found: list[tuple[int, bool]] = []
-        clitics = _BY_FIRST.get(word[:1], ("",)) if len(self._clitics) > 1 else ("",)
-        for clitic in clitics:
+    def _openings(self, word: str) -> tuple[tuple[int, bool, tuple[int, ...]], ...]:
+        """Each reading of *word* that opens a form: clitic length, alef restored, word counts."""
+        found: list[tuple[int, bool, tuple[int, ...]]] = []
+        for clitic in self._clitics:
             size = len(clitic)
             if clitic and (not word.startswith(clitic) or len(word) - size < 2):
                 continue
             rest = word[size:]
-            if rest in self._first:
-                found.append((size, False))
+            counts = self._first.get(rest)
+            if counts is not None:
+                found.append((size, False, counts))
             elif clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in self._first:
                 # لل + (ا)لأمم: the article's alef is not written after the preposition.
-                found.append((size, True))
+                found.append((size, True, self._first["ا" + rest]))
         return tuple(found)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseHit[T]]:

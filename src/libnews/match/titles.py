@@ -83,7 +83,10 @@ def grow_titles(
     titles: list[TitleMention] = []
     hit_at = {h.start: h for h in hits}
     entities = sorted(entities_at.values(), key=lambda m: m.start)
-    modifiers = {h.start: h.end for h in lexicon.title_modifiers.iter_all(tokens.text, words=tokens.spans)}
+    modifiers = {
+        h.start: h.end
+        for h in lexicon.title_modifiers.iter_all(tokens.text, words=tokens.spans, texts=tokens.texts)
+    }
     consumed_until = -1
     for hit in hits:
         if hit.start < consumed_until:
@@ -115,8 +118,8 @@ def grow_titles(
         last = tokens.at_end(title.end)
         k = None if last is None else last + 1
         while k is not None and k < len(tokens) and tokens.joined(k - 1):
-            tok = tokens.items[k]
-            found = entities_at.get(tok.start)
+            tok_start, word = tokens.starts[k], tokens.texts[k]
+            found = entities_at.get(tok_start)
             if found is not None:
                 if found.kind == "nisba":
                     title.country = title.country or found.country
@@ -133,14 +136,14 @@ def grow_titles(
                 nxt = tokens.at_end(found.end)
                 k = None if nxt is None else nxt + 1
                 continue
-            modifier_end = modifiers.get(tok.start)
+            modifier_end = modifiers.get(tok_start)
             if modifier_end is not None:
                 title.end = modifier_end
                 nxt = tokens.at_end(modifier_end)
                 k = None if nxt is None else nxt + 1
                 continue
-            chained = hit_at.get(tok.start + 1)
-            if tok.text.startswith("ل") and chained is not None and _title_lex(chained) is not None:
+            chained = hit_at.get(tok_start + 1)
+            if word.startswith("ل") and chained is not None and _title_lex(chained) is not None:
                 title.end = chained.end
                 consumed_until = chained.end
                 nxt = tokens.at_end(chained.end)
@@ -148,11 +151,11 @@ def grow_titles(
                 continue
             if (
                 title.category == "diplomat"
-                and tok.text in lexicon.place_prepositions
+                and word in lexicon.place_prepositions
                 and tokens.joined(k)
                 and k + 1 < len(tokens)
             ):
-                place = entities_at.get(tokens.items[k + 1].start)
+                place = entities_at.get(tokens.starts[k + 1])
                 if place is not None and place.kind in ("country", "place"):
                     title.end = place.end
                     nxt = tokens.at_end(place.end)

@@ -140,7 +140,7 @@ class SeasonEntry(Entry):
     start: tuple[int, int]
     """(month, day) it begins on."""
     end: tuple[int, int]
-    """(month, day) it ends on; before `start` when it runs into the next year (winter)."""
+    """(month, day) it ends on, in the same year."""
 
 
 class HolidayEntry(Entry):

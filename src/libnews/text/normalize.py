@@ -86,6 +86,10 @@ def _collapse(run: str) -> str:
     return "\n" if "\n" in run else " "
 
 
+def _collapse_match(match: regex.Match[str]) -> str:
+    return _collapse(match.group())
+
+
 def collapse_whitespace(text: AlignedText) -> AlignedText:
     """Runs of white space become one space, or one newline if they hold a line break."""
     return text.substitute(_WHITESPACE_RUN, _collapse)
@@ -115,6 +119,10 @@ class _CharmapStep:
                 dense[code] = value
         sparse = tuple(chr(code) for code in table if code >= size)
         return cls(table, _deletable(table), dense, sparse)
+
+    def fold(self, text: str) -> str:
+        """The step on a plain string (no offsets kept)."""
+        return text.translate(self.table)
 
     def __call__(self, text: AlignedText) -> AlignedText:
         # str.translate leaves a character past the end of a list alone.
@@ -172,8 +180,20 @@ class Normalizer:
         return aligned
 
     def fold(self, text: str) -> str:
-        """The normalized string alone (for data-file entries and queries)."""
-        return self.normalize(text).text
+        """The normalized string alone (for data-file entries and queries).
+
+        Runs the character maps and the white-space step on the plain string:
+        the lexicons fold thousands of entries, and keeping offsets for them
+        would only be thrown away.
+        """
+        for step in self._steps:
+            if isinstance(step, _CharmapStep):
+                text = step.fold(text)
+            elif step is collapse_whitespace:
+                text = _WHITESPACE_RUN.sub(_collapse_match, text)
+            else:
+                text = step(AlignedText.identity(text)).text
+        return text
 
 
 @cache
