@@ -52,6 +52,13 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def golden(session: nox.Session) -> None:
+    """Regenerate tests/golden/*.json after an intended output change (review the diff)."""
+    session.install("-e", ".")
+    session.run("python", "tests/golden_articles.py")
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Run the benchmark suite against dateparser (``-- --quick`` for a smoke run)."""
     session.install("-e", ".", *_group("bench"))

@@ -143,9 +143,7 @@ def _find_persons(
                 if (
                     j is not None
                     and not single_definite
-                    and all(
-                        tokens.texts[k] not in lexicon.stop for k in range(i, min(j + 1, len(tokens)))
-                    )
+                    and all(tokens.texts[k] not in lexicon.stop for k in range(i, min(j + 1, len(tokens))))
                     and j - i < 5
                     and all(tokens.starts[k] not in title_blocked for k in range(i, j + 1))
                 ):

@@ -312,7 +312,11 @@ def _is_locative(ctx: Context, mention: ActorMention) -> bool:
 
 
 def _participants(
-    ctx: Context, event: _Event, window: tuple[int, int], titles: list[_BareTitle], names: list[tuple[int, int]]
+    ctx: Context,
+    event: _Event,
+    window: tuple[int, int],
+    titles: list[_BareTitle],
+    names: list[tuple[int, int]],
 ) -> None:
     low, high = window
     trigger = event.trigger
@@ -406,7 +410,9 @@ def _title_anaphora(ctx: Context, low: int, high: int, bare: list[_BareTitle]) -
     """Actors referred to by a bare title (``الوزير``, ``الوزيران``) in ``[low, high)``."""
     found: list[Actor] = []
     first = bisect_left(bare, low, key=lambda title: title.start)
-    inside = [title for title in bare[first : bisect_left(bare, high, key=lambda t: t.start)] if title.end <= high]
+    inside = [
+        title for title in bare[first : bisect_left(bare, high, key=lambda t: t.start)] if title.end <= high
+    ]
     if not inside:
         return found
     covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]

@@ -10,6 +10,7 @@ followed by a statement noun (``قال X في بيان``) is an attribution too.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 import regex
 
@@ -73,7 +74,7 @@ def find_attributions(
     tokens: Tokens,
     lexicon: Lexicon,
     actors: list[Actor],
-    positions: list[tuple[int, int, str, str]] | None = None,
+    positions: Sequence[tuple[int, int, str, str]] | None = None,
 ) -> list[Attribution]:
     """Every attribution of *doc*, in text order (see the module docstring).
 

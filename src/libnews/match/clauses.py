@@ -168,6 +168,7 @@ def find_openers(
     found = [
         Opener(entry.name, entry.needs, match.start("verb"), match.end("verb"), match.end())
         for entry, pattern in _markers(resources).openers
+        if pattern.possible(runs)
         for match in pattern.finditer(text, runs, start, stop)
     ]
     found.sort(key=lambda opener: opener.verb_start)

@@ -502,6 +502,8 @@ class DateGrammar:
     """Finds a word that puts a bare weekday of the sentence in the future (future cues included)."""
     not_before_weekday: frozenset[str]
     """Folded words that make a following ``الاثنين`` "the two"."""
+    not_before_today: frozenset[str]
+    """Folded words that make a following ``اليوم`` another day or a name (``ذات اليوم``)."""
 
     later_patterns: dict[int, regex.Pattern[str]] = field(default_factory=dict)
     """Cache of `later_rules` (rare: only rejected matches need them)."""
@@ -630,6 +632,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
             [*word_lists.get("future_cue", []), *word_lists.get("weekday_future_cue", [])]
         ),
         not_before_weekday=frozenset(fold(f) for f in word_lists.get("not_before_weekday", [])),
+        not_before_today=frozenset(fold(f) for f in word_lists.get("not_before_today", [])),
     )
 
 

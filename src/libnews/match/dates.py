@@ -748,6 +748,10 @@ def _r_season(ctx: _Context) -> _Resolved:
 
 
 def _r_relative_day(ctx: _Context) -> _Resolved:
+    start = ctx.match.start()
+    before = ctx.doc.aligned.text[max(0, start - 12) : start].split()
+    if before and before[-1] in ctx.grammar.not_before_today:
+        raise _NotADateError  # ``في ذات اليوم`` is the day just told of; ``روسيا اليوم`` a channel
     offset = ctx.grammar.relative_days[ctx.group("rel") or ""]
     if ctx.published is None:
         return _Resolved(None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -104,8 +104,7 @@ class Trigger:
     """Number of a verb's subject, from its ending (``وقعا`` dual, ``وقعوا`` plural)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A negation, aim, date-carrying or other cue, in normalized coordinates."""
 
     role: str

@@ -128,16 +128,16 @@ class PhraseMatcher(Generic[T]):
         # Every written word that opens a form: first words, with each clitic they may carry
         # (بروما، للامم).  Matching looks each word of a text up here once; the readings of
         # the few that are in it are worked out on first sight and kept (`_openings`).
-        clitics = [c for c in self._clitics if c]
+        prefixes = [c for c in self._clitics if c]
         self._surface = frozenset(
             [
                 *self._first,
-                *(c + f for f in self._first if len(f) >= 2 for c in clitics),
+                *(c + f for f in self._first if len(f) >= 2 for c in prefixes),
                 *(
                     c + f[1:]
                     for f in self._first
                     if f.startswith("ال") and len(f) >= 3
-                    for c in clitics
+                    for c in prefixes
                     if c.endswith("ل")
                 ),
             ]

@@ -102,11 +102,13 @@ def surface_runs(
             free.add(letters)
     starts = prefix_combinations(prefixes)
     runs = {prefix + head for prefix in starts for head in free}
-    next_words: dict[str, tuple[str, ...]] = {}
+    # One run can start forms in several ways (وفي = و + في, or the form وفي): any of their next words.
+    following: dict[str, set[str]] = {}
     for head, seconds in chained.items():
         for prefix in starts:
             if prefix + head not in runs:
-                next_words[prefix + head] = tuple(sorted(seconds))
+                following.setdefault(prefix + head, set()).update(seconds)
+    next_words = {run: tuple(sorted(seconds)) for run, seconds in following.items()}
     return Surface(frozenset(runs | next_words.keys()), next_words)
 
 
@@ -117,6 +119,10 @@ class GatedPattern:
     pattern: regex.Pattern[str]
     surface: Surface | None
     """Where a match can start; None tries every position (plain ``finditer``)."""
+
+    def possible(self, runs: LetterRuns) -> bool:
+        """Whether the text of *runs* holds a run a match can start with (if False, nothing matches)."""
+        return self.surface is None or not self.surface.runs.isdisjoint(runs.runs)
 
     def finditer(
         self, text: str, runs: LetterRuns, start: int = 0, end: int | None = None

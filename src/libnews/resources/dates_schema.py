@@ -186,9 +186,16 @@ class DateWordListEntry(Entry):
 
     key_fields: ClassVar[tuple[str, ...]] = ("kind",)
     kind: Literal[
-        "not_after_today", "not_before_number", "not_before_weekday", "future_cue", "weekday_future_cue"
+        "not_after_today",
+        "not_before_today",
+        "not_before_number",
+        "not_before_weekday",
+        "future_cue",
+        "weekday_future_cue",
     ]
     """``not_after_today``: words after ``اليوم`` that make it a name (``اليوم الوطني``);
+    ``not_before_today``: words before a relative day that make it another day or a name
+    (``في ذات اليوم`` "the same day", ``روسيا اليوم``);
     ``not_before_number``: words before a number that make it a reference, not a day or year
     (``القرار``, ``المادة``); ``not_before_weekday``: words before ``الاثنين`` that make it
     "the two" (``بين الاثنين``); ``future_cue``: words that put a sentence in the future, so a bare
