@@ -7,7 +7,7 @@ Run it through nox (bounded time, new inputs kept out of the repository)::
 
 or by hand, with atheris installed (``pip install atheris``)::
 
-    python fuzz/fuzz_parse.py /tmp/fuzz-work fuzz/corpus -max_total_time=600 \
+    python fuzz/fuzz_parse.py /tmp/fuzz-work fuzz/corpus -max_total_time=600 -max_len=4096 \
         -artifact_prefix=fuzz/corpus/crash-
 
 Each input becomes a text three ways (arbitrary code points including lone

@@ -25,3 +25,34 @@ def test_agreements(case: dict[str, Any]) -> None:
     for agreement in agreements:
         for span in agreement.mentions:
             assert text[span.start : span.end] == span.text
+
+
+# (text, actors, expected signatories): who signs, and who only attends.
+SIGNATORIES = [
+    pytest.param(
+        "وقع الوزير أحمد اتفاقية مع إيطاليا بحضور الرئيس محمود.",
+        ["person:أحمد", "person:محمود", "country:إيطاليا"],
+        ["أحمد"],
+        id="present at the signing",
+    ),
+    pytest.param(
+        "شهد الرئيس محمود توقيع الوزير أحمد اتفاقية مع إيطاليا.",
+        ["person:محمود", "person:أحمد", "country:إيطاليا"],
+        ["أحمد"],
+        id="witnessing the signing",
+    ),
+    pytest.param(
+        "وقع الوزير أحمد ونظيره سالم اتفاقية تعاون.",
+        ["person:أحمد", "person:سالم"],
+        ["أحمد", "سالم"],
+        id="two signatories",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "expected"), SIGNATORIES)
+def test_signatories(text: str, specs: list[str], expected: list[str]) -> None:
+    actors = build_actors(text, specs)
+    agreements, _ = assemble(text, actors, [])
+    names = {actor.id: actor.name for actor in actors}
+    assert [[names[i] for i in g.signatories] for g in agreements] == [expected]

@@ -238,3 +238,83 @@ def test_docs_page_lists_the_current_forms() -> None:
     page = (Path(__file__).parent.parent / "docs" / "dates.md").read_text("utf-8")
     generated = page.split("<!-- forms:start -->\n", 1)[1].split("<!-- forms:end -->", 1)[0]
     assert generated == forms_markdown(), "regenerate the tables of docs/dates.md with forms_markdown()"
+
+
+# --- lazy rules: each rule is compiled on first use and tried only where it can begin ---------
+
+
+def _grammar() -> Any:
+    from libnews.match.date_grammar import build_grammar
+
+    return build_grammar(default_resources())
+
+
+_NUMBER_WORDS = ("4", "15", "031", "ال4", "و4", "بال15", "2020", "2020م", "1442هـ", "14_3", "3ر")
+_CONTEXTS = ("", "من ", "في ", "منذ ", "بين ", "الفتره ", "يناير و", "ومن ")
+_AFTER = (" ", "/", "-", ",", ".", "(", ")", "\n")
+
+
+def test_every_rule_says_what_it_can_begin_with() -> None:
+    from libnews.match.date_grammar import _RULE_STARTS
+
+    assert set(_RULE_STARTS) == {rule.name for rule in RULES}
+
+
+@pytest.mark.parametrize("index", range(len(RULES)), ids=[rule.name for rule in RULES])
+def test_rule_is_tried_at_every_word_it_can_begin_with(index: int) -> None:
+    """A rule left out at a word can match no text beginning with that word and a non-letter
+    (partial matching: what comes next is open), after several left contexts for lookbehinds."""
+    grammar = _grammar()
+    pattern = grammar.rule_pattern(index)
+    missed = [
+        f"{context}|{word}{after}"
+        for word in sorted(grammar.starts | set(_NUMBER_WORDS))
+        if index not in grammar.rules_at(word)
+        for context in _CONTEXTS
+        for after in _AFTER
+        if pattern.match(context + word + after, len(context), partial=True) is not None
+    ]
+    assert not missed
+
+
+def _case_texts() -> list[str]:
+    texts = [row["text"] for row in tomllib.loads(CASES.read_text("utf-8"))["case"]]
+    newspaper = Path(__file__).parent / "cases" / "dates_newspaper.toml"
+    texts += [row["text"] for row in tomllib.loads(newspaper.read_text("utf-8"))["case"]]
+    return texts + [example for rule in RULES for example in rule.examples]
+
+
+def test_rules_tried_one_by_one_match_like_one_alternation() -> None:
+    """At every place a date can begin, the rules tried in order (each behind the optional
+    clitic) give the very match that all of them joined in one alternation would give."""
+    import regex
+
+    from libnews.match.dates import _candidate_starts, _first_match
+
+    grammar = _grammar()
+    prefix_end = grammar.sources[0].index("(?P<r_")
+    prefix = grammar.sources[0][:prefix_end]
+    joined = regex.compile(
+        prefix + "(?:" + "|".join(source[prefix_end:] for source in grammar.sources) + ")",
+        ignore_unused=True,
+        **grammar.named_lists,
+    )
+    compared = 0
+    for raw in _case_texts():
+        text = fold(raw)
+        for start, word in _candidate_starts(grammar, text):
+            expected = joined.match(text, start)
+            found = _first_match(text, grammar, start, word, grammar.rules_at(word))
+            if expected is None:
+                assert found is None, (text, start)
+                continue
+            rule = next(name for name in grammar.rule_names if expected.start("r_" + name) >= 0)
+            assert found is not None, (text, start, rule)
+            match, index = found
+            assert (match.span(), match.group("clitic"), grammar.rule_names[index]) == (
+                expected.span(),
+                expected.group("clitic"),
+                rule,
+            )
+            compared += 1
+    assert compared > 500

@@ -111,3 +111,57 @@ def test_docs_page_lists_the_current_data() -> None:
     assert generated == reference_markdown(default_resources()), (
         "regenerate docs/events.md with reference_markdown()"
     )
+
+
+# (text, actors, expected statements as "speaker date"): a named subject right after the verb.
+STATEMENTS = [
+    pytest.param(
+        "وقال وزير الخارجية سيرغي لافروف أمس إن موسكو اقترحت خريطة طريق.",
+        ["person:سيرغي لافروف", "place:موسكو"],
+        ["سيرغي لافروف 2018-06-04"],
+        id="title then name",
+    ),
+    pytest.param(
+        "وأضاف أن روسيا مستعدة للحوار.",
+        ["country:روسيا"],
+        [],
+        id="no named subject: the actor is what was said",
+    ),
+    pytest.param(
+        "وصرح مسؤول في الوفد بالكويت أن الأزمة انتهت.",
+        ["country:الكويت"],
+        [],
+        id="a place after a preposition is no speaker",
+    ),
+    pytest.param(
+        "وذكرت وكالة الأنباء الكويتية أن الوزير وصل.",
+        ["organization:وكالة الأنباء الكويتية"],
+        [],
+        id="a news agency reports, it makes no statement",
+    ),
+    pytest.param(
+        "وقال رئيس هيئة الأركان الجنرال شريف يافتالي إن الهدنة صامدة.",
+        ["organization:هيئة الأركان", "person:شريف يافتالي"],
+        ["شريف يافتالي None"],
+        id="the person after a body in the title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "expected"), STATEMENTS)
+def test_statements(text: str, specs: list[str], expected: list[str]) -> None:
+    actors = build_actors(text, specs)
+    dates = build_dates(text, ["أمس=2018-06-04"] if "أمس" in text else [])
+    _, events = assemble(text, actors, dates)
+    names = {actor.id: actor.name for actor in actors}
+    said = [e for e in events if e.kind == "statement"]
+    assert [f"{names[e.actors[0]]} {e.date}" for e in said] == expected
+    assert all(e.cameo == "010" for e in said)
+
+
+def test_statements_leave_the_other_events_alone() -> None:
+    text = "وقال الوزير سالم إن البلدين وقعا اتفاقية تعاون في 4 ديسمبر."
+    actors = build_actors(text, ["person:سالم"])
+    dates = build_dates(text, ["4 ديسمبر=2020-12-04"])
+    _, events = assemble(text, actors, dates)
+    assert [(e.kind, str(e.date)) for e in events] == [("statement", "None"), ("sign", "2020-12-04")]

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libnews.text.normalize import MATCHING, Normalizer, charmap_step, collapse_whitespace, fold
+from libnews.text.normalize import (
+    CHARMAP_STEPS,
+    MATCHING,
+    Normalizer,
+    charmap_step,
+    collapse_whitespace,
+    fold,
+)
 
 # (step names, input, expected output)
 CASES = [
@@ -67,3 +75,26 @@ def test_arabic_heavy_stretches_map_back(original: str) -> None:
     for start in range(len(aligned.text)):
         span = aligned.span(start, start + 1)
         assert MATCHING.fold(span.text).strip() == aligned.text[start].strip() or aligned.text[start] in " \n"
+
+
+# The plain definition of the pipeline: one str.translate of the merged maps, then runs
+# of Unicode white space (``regex``'s ``\s``) collapsed.  The shipped steps take faster
+# paths (replacing only the characters present, scanning with ``re``): same result.
+_REFERENCE_SPACE = regex.compile(r"\s+")
+
+
+def _reference(original: str) -> str:
+    mapped = original.translate(charmap_step(*CHARMAP_STEPS).table)  # type: ignore[attr-defined]
+    return _REFERENCE_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", mapped)
+
+
+@given(st.text())
+def test_fast_paths_equal_the_plain_definition(original: str) -> None:
+    assert MATCHING.normalize(original).text == _reference(original)
+    assert fold(original) == _reference(original)
+
+
+@given(st.text(alphabet=st.sampled_from("أإآى ة٤،؟«»\u200f\u00a0\u2028\u3000\x1c\x85\t\n\r ـ")))
+def test_fast_paths_on_the_mapped_characters(original: str) -> None:
+    assert MATCHING.normalize(original).text == _reference(original)
+    assert fold(original) == _reference(original)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from libnews.match.actors import Tokens, strip_clitic
+from libnews.match.lexicon import clitic_surface
 from libnews.match.phrases import PhraseMatcher, select_longest
 from libnews.text.normalize import fold
 
@@ -60,3 +62,34 @@ def test_equal_length_keeps_the_earliest() -> None:
 def test_acronyms_are_case_sensitive_whole_words() -> None:
     acronyms = PhraseMatcher([("NOC", "noc")], clitics=False)
     assert [h.text for h in acronyms.find("شركة (NOC) و noc وNOCs")] == ["NOC"]
+
+
+# Words and whether clitic_surface(["قال", "الرئيس"]) holds them: what strip_clitic maps back.
+SURFACE_CASES = [
+    ("قال", True),
+    ("وقال", True),
+    ("فقال", True),
+    ("بقال", True),
+    ("وبقال", True),
+    ("مقال", False),
+    ("الرئيس", True),
+    ("للرئيس", True),
+    ("والرئيس", True),
+    ("ولرئيس", False),
+    ("قالت", False),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), SURFACE_CASES, ids=[c[0] for c in SURFACE_CASES])
+def test_clitic_surface_is_what_strip_clitic_maps_back(word: str, expected: bool) -> None:
+    words = {"قال", "الرئيس"}
+    assert (word in clitic_surface(words)) is expected
+    assert bool(set(strip_clitic(word)) & words) is expected
+
+
+def test_words_passed_in_give_the_same_hits() -> None:
+    text = fold("زار الوفد بروما ثم للأمم المتحدة ومجلس الأمن الدولي في لبنان")
+    tokens = Tokens(text)
+    given = list(MATCHER.iter_all(text, words=tokens.spans, texts=tokens.texts))
+    assert given == list(MATCHER.iter_all(text))
+    assert [h.text for h in given] == ["روما", "لامم المتحده", "مجلس الامن الدولي", "لبنان"]

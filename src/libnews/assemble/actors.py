@@ -150,7 +150,10 @@ def _find_persons(
                     add(i, j)
                     continue
         end = read_name(tokens, i, lexicon, blocked, loose=title.complete)
-        loose = not is_given(tokens.texts[i], lexicon)
+        # A nasab (مفرج بن سعد الحقباني) is as sure a name as a known given name.
+        loose = not is_given(tokens.texts[i], lexicon) and not (
+            end is not None and any(tokens.texts[k] in _NASAB for k in range(i + 1, end))
+        )
         if end is None or end == i:
             # صلاح الدين النمروش: a given name that is also a place.
             strict = read_name(tokens, i, lexicon, title_blocked, loose=False, weak=False)
@@ -417,6 +420,13 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
+# Titles and bodies an outlet leaves unmarked when they are its own country's.  (A bare
+# الرئيس is not among them: the press also writes other countries' presidents so.)
+_GOVERNMENT_TITLES = frozenset({"minister", "head_of_government"})
+_MONARCH_ROLES = ("head_of_state.", "crown_prince")
+_GOVERNMENT_BODIES = frozenset({"ministry", "government"})
+
+
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """An agency in a dateline or byline: at a line's edge, in parentheses, beside a dash."""
     left = text[max(0, start - 8) : start].rstrip(" ")[-1:]
@@ -428,14 +438,15 @@ class _CountryContext:
     """The country an unmarked organization or official most likely belongs to.
 
     In order: the home of the news agency in the dateline (``واس`` → SA: an
-    unmarked ``وزير الخارجية`` in its wire is its own country's); the country named
-    just before (a heading ``الصين:`` over ``المتحدث باسم وزارة الخارجية``); the country
-    the article names most.
+    unmarked ``وزير الخارجية`` in its wire is its own country's); for a minister or a
+    ministry, the home the outlet's spelling tells (`home_cue_country`); the country
+    named just before (a heading ``الصين:`` over ``المتحدث باسم وزارة الخارجية``); the
+    country the article names most.
     """
 
     _NEAR = 150
 
-    def __init__(self, entities: list[EntityMention], text: str) -> None:
+    def __init__(self, entities: list[EntityMention], text: str, cues: list[tuple[str, ...]]) -> None:
         self.home = next(
             (
                 m.country
@@ -450,6 +461,9 @@ class _CountryContext:
             None,
         )
         self.dominant = _dominant_country(entities)
+        # The outlet's home, if its spelling tells and the article names it: an article from
+        # Tunis about Libya still writes Tunisia's own minister without a nationality.
+        self.outlet = home_cue_country(cues, _country_counts(entities))
         self.marks = sorted(
             (part.start, part.country)
             for m in entities
@@ -458,13 +472,48 @@ class _CountryContext:
         )
         self.starts = [start for start, _ in self.marks]
 
-    def at(self, position: int) -> str | None:
+    def at(self, position: int, *, governmental: bool = False) -> str | None:
+        """The country for an unmarked actor at *position*.
+
+        A *governmental* one (a minister, a head of state, a ministry) is the outlet's
+        home when its spelling tells: the press marks other countries' officials.
+        """
         if self.home:
             return self.home
+        if governmental and self.outlet:
+            return self.outlet
         k = bisect_left(self.starts, position) - 1
         if k >= 0 and self.starts[k] >= position - self._NEAR:
             return self.marks[k][1]
         return self.dominant
+
+
+def home_cue_country(cues: list[tuple[str, ...]], named: Counter[str]) -> str | None:
+    """The country an article is written in, from the candidates of its home cues.
+
+    The countries most cues allow are kept; of them, the one the article names most
+    (*named*: mentions by country).  None when the article names none of them: the
+    cue then only says where the outlet is, not that the story is about its country.
+
+    >>> home_cue_country([("TN", "DZ"), ("TN", "DZ", "MA")], Counter({"LY": 5, "TN": 2, "DZ": 1}))
+    'TN'
+    """
+    votes: Counter[str] = Counter(code for countries in cues for code in countries)
+    if not votes:
+        return None
+    best = max(votes.values())
+    kept = [code for code, count in votes.items() if count == best]
+    ranked = sorted(kept, key=lambda code: -named[code])
+    return ranked[0] if named[ranked[0]] > 0 else None
+
+
+def _country_counts(entities: list[EntityMention]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for mention in entities:
+        for part in (mention, *mention.inner):
+            if part.kind in ("country", "nisba", "place") and part.country:
+                counts[part.country] += 1
+    return counts
 
 
 def _dominant_country(entities: list[EntityMention]) -> str | None:
@@ -623,10 +672,17 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     _resolve_bare_titles(bare, persons, text)
 
     clusters = _cluster_entities(entities, lexicon, text)
-    context = _CountryContext(entities, text)
+    cues = (
+        [hit.values[0] for hit in lexicon.home_cues.iter_all(text, words=tokens.spans, texts=tokens.texts)]
+        if lexicon.home_cues is not None
+        else []
+    )
+    context = _CountryContext(entities, text, cues)
     for cluster in clusters.values():
         if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
-            cluster.country = context.at(min(cluster.mentions)[0])
+            cluster.country = context.at(
+                min(cluster.mentions)[0], governmental=cluster.org_type in _GOVERNMENT_BODIES
+            )
     for person in persons:
         international = any(
             t.organization is not None and t.organization.gazetteer and t.organization.country is None
@@ -638,7 +694,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             if key in clusters and clusters[key].country:
                 person.country = clusters[key].country
             elif not international:
-                person.country = context.at(person.start)
+                governmental = any(
+                    t.category in _GOVERNMENT_TITLES or (t.role or "").startswith(_MONARCH_ROLES)
+                    for t in person.titles
+                )
+                person.country = context.at(person.start, governmental=governmental)
         name = _clean(doc.aligned.span(person.start, person.end).text)
         cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
         cluster.mentions = person.mentions

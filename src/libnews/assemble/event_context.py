@@ -97,7 +97,8 @@ class Context:
         if found is None:
             sentence = self.sentences[index]
             spans = [m.span() for m in _WORD.finditer(self.text, sentence.start, sentence.end)]
-            found = ([start for start, _ in spans], [end for _, end in spans])
+            starts, ends = zip(*spans, strict=True) if spans else ((), ())
+            found = (list(starts), list(ends))
             self._words[index] = found
         return found
 

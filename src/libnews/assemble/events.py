@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import regex
 
@@ -31,13 +32,14 @@ from libnews.assemble.agreements import (
     resolve_mentions,
 )
 from libnews.assemble.event_context import ActorMention, Context, build_context
+from libnews.assemble.statements import find_statements
 from libnews.document import Document
 from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find_openers, split_provisions
 from libnews.match.events import VERB_PREFIXES, Trigger, find_triggers
 from libnews.match.word_gate import GatedPattern, prefix_combinations, surface_runs
 from libnews.models import Actor, Agreement, Clause, DateMention, Event
 from libnews.resources import Resources
-from libnews.resources.gazetteer_schema import CountryEntry, PlaceEntry, TitleEntry
+from libnews.resources.gazetteer_schema import CountryEntry, OrganizationEntry, PlaceEntry, TitleEntry
 from libnews.text.normalize import fold
 
 __all__ = ["find_agreements_and_events"]
@@ -54,9 +56,10 @@ _PLACE_WORDS = 40
 _FOCUS_EVENTS = 12
 _NAME_CHARS = 160
 _CLAUSE = 600
-_SINCE = regex.compile(r"(?<!\p{L})(?:منذ|مند)\s*$")
+_NOT_WHEN = regex.compile(r"(?<!\p{L})(?:منذ|مند|بحلول|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?$")
 _COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
+_PRONOUN_WORDS = 6  # how far back the agreement a pronoun refers to may be named (الاتفاق الذي تم توقيعه)
 _DEMONSTRATIVE = regex.compile(r"(?<!\p{L})[وف]?(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+$")
 
 
@@ -94,16 +97,21 @@ def find_agreements_and_events(
     """
     ctx = build_context(doc, dates, actors)
     mentions = find_agreement_mentions(ctx)
-    triggers = _usable_triggers(ctx, find_triggers(ctx.text, doc.resources, ctx.runs), mentions)
+    found = find_triggers(ctx.text, doc.resources, ctx.runs)
+    # Statements are told apart: they neither bound the other events' participants nor take their dates.
+    said = [t for t in found if t.kind == "statement"]
+    triggers = _usable_triggers(ctx, [t for t in found if t.kind != "statement"], mentions)
     links = _link_signings(ctx, triggers, mentions)
     openers = find_openers(ctx.text, doc.resources, runs=ctx.runs)
     anchored = set(links.values()) | _described(ctx, openers, mentions)
     drafts, owner = resolve_mentions(ctx, mentions, anchored)
+    triggers, links = _without_dangling(triggers, links, owner)
 
-    events = _events(ctx, triggers, links, owner, mentions)
+    media = _media_ids(ctx)
+    events = _events(ctx, triggers, links, owner, mentions, media=media)
     _share_settings(ctx, events)
     _assign_dates(ctx, events, mentions, owner, drafts)
-    events = [e for e in _merge(events) if not _bare(e)]
+    events = [e for e in _merge(events) if not _bare(e) and not _unanchored(e)]
     for event in events:
         if event.agreement is not None:
             drafts[event.agreement].signed = drafts[event.agreement].signed or event.trigger.kind == "sign"
@@ -114,7 +122,12 @@ def find_agreements_and_events(
         if event.date is None and event.agreement is not None:
             event.date = drafts[event.agreement].signed_on
     agreements = _agreements(ctx, drafts, events, clauses, origins)
-    return agreements, _public_events(ctx, events, drafts)
+    statements = find_statements(ctx, sorted([*triggers, *said], key=lambda t: t.start), media)
+    told = [
+        _Event(trigger=s.trigger, sentence=s.sentence, actors=s.actors, date=s.date, negated=s.negated)
+        for s in statements
+    ]
+    return agreements, _public_events(ctx, [*events, *told], drafts)
 
 
 # --- triggers and links -------------------------------------------------------------------------
@@ -152,6 +165,15 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
         if trigger.kind not in ("sign", "agree"):
             continue
         sentence = ctx.sentence(trigger.start)
+        if trigger.pronoun and trigger.kind == "sign":
+            # الاتفاق الذي وقعته تونس / الذي تم توقيعه: the pronoun is the agreement just named.
+            floor = max(sentence.start, ctx.word_start_before(trigger.start, _PRONOUN_WORDS))
+            before = [
+                i for _, i in ends[bisect_left(end_keys, floor) : bisect_right(end_keys, trigger.start)]
+            ]
+            if before:
+                links[index] = before[-1]
+                continue
         if trigger.form == "participle":
             before = [
                 i
@@ -183,6 +205,25 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
     return links
 
 
+def _without_dangling(
+    triggers: list[Trigger], links: dict[int, int], owner: dict[int, int]
+) -> tuple[list[Trigger], dict[int, int]]:
+    """Drop signings by pronoun whose antecedent is no agreement of the article.
+
+    ``الاتفاقيات التي وقعتها أرامكو`` refers to signings already told (or to several unnamed ones):
+    it is no happening of its own, and as a trigger it would cut the participants of its neighbours.
+    """
+    kept: list[Trigger] = []
+    relinked: dict[int, int] = {}
+    for index, trigger in enumerate(triggers):
+        if trigger.pronoun and trigger.kind == "sign" and links.get(index) not in owner:
+            continue
+        if index in links:
+            relinked[len(kept)] = links[index]
+        kept.append(trigger)
+    return kept, relinked
+
+
 def _described(ctx: Context, openers: list[Opener], mentions: list[AgreementMention]) -> set[int]:
     """Mentions that are the subject of a provision opener (``نصت الاتفاقية على``)."""
     found = set()
@@ -211,6 +252,8 @@ def _events(
     links: dict[int, int],
     owner: dict[int, int],
     mentions: list[AgreementMention],
+    *,
+    media: frozenset[str],
 ) -> list[_Event]:
     events: list[_Event] = []
     titles = _bare_titles(ctx)
@@ -245,7 +288,9 @@ def _events(
         if trigger.form != "verb":
             # A noun's participants are its complements and its own clause, not the sentence's subject.
             low = max(low, ctx.clause_start(trigger.start))
-        _participants(ctx, event, (low, high), titles, names)
+        _participants(ctx, event, (low, high), titles, names, media=media)
+        if trigger.form == "noun" and trigger.pronoun:
+            _add_possessor(ctx, event, sentence.start)
         _resolve_focus(ctx, event, events)
         events.append(event)
     return events
@@ -300,6 +345,38 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
     return True
 
 
+# Bodies named by what they are: a news agency, a channel, a paper (وكالة الأنباء البحرينية).
+_MEDIA_HEAD = regex.compile(r"(?:وكاله (?:ال)?انباء|قناه|صحيفه|جريده|تلفزيون|اذاعه|شبكه) ")
+
+
+def _media_ids(ctx: Context) -> frozenset[str]:
+    """Ids of the article's news agencies and media (gazetteer ``type`` agency or media)."""
+
+    def build(res: Resources) -> frozenset[str]:
+        return frozenset(
+            fold(name)
+            for entry in res.entries("organization", OrganizationEntry)
+            if entry.type in ("agency", "media")
+            for name in (entry.name, *entry.forms)
+        )
+
+    names = ctx.doc.resources.compiled("events.media_names", build)
+    bodies = {m.actor.id: m.actor for m in ctx.actors if m.actor.kind == "organization"}
+    return frozenset(
+        actor.id
+        for actor in bodies.values()
+        if any(
+            folded in names or _MEDIA_HEAD.match(folded)
+            for folded in (fold(name) for name in (actor.name, *actor.aliases))
+        )
+    )
+
+
+def _holds(actors: list[Actor], actor: Actor) -> bool:
+    """Whether *actor* is in *actors* (by identity: comparing the models field by field is slow)."""
+    return any(other is actor for other in actors)
+
+
 def _inside(stretches: list[tuple[int, int]], position: int) -> bool:
     """Whether *position* lies in one of the sorted, non-overlapping *stretches*."""
     index = bisect_right(stretches, (position, 1 << 62)) - 1
@@ -317,6 +394,8 @@ def _participants(
     window: tuple[int, int],
     titles: list[_BareTitle],
     names: list[tuple[int, int]],
+    *,
+    media: frozenset[str],
 ) -> None:
     low, high = window
     trigger = event.trigger
@@ -326,10 +405,12 @@ def _participants(
         actor = mention.actor
         if _inside(names, mention.start):
             continue  # إعلان تونس …في ليبيا: a word of a name, not a participant
+        if actor.id in media:
+            continue  # ذكرت وام / قالت وكالة الأنباء: the source of the news, not a party to it
         if _is_locative(ctx, mention):
             (places_after if mention.start >= trigger.end else places_before).append(actor)
             continue
-        if actor not in event.actors:
+        if not _holds(event.actors, actor):
             event.actors.append(actor)
     following = ctx.actors_in(trigger.end, trigger.end + 2)
     if trigger.form == "noun" and following and following[0].actor.kind == "place":
@@ -349,16 +430,16 @@ def _participants(
         if after or before:
             event.place = after[0] if after else before[-1]
     for actor in _title_anaphora(ctx, low, high, titles):
-        if actor not in event.actors:
+        if not _holds(event.actors, actor):
             event.actors.append(actor)
     if event.place is None and trigger.kind == "visit" and trigger.form == "verb":
         # زار / يزور القاهرة: the visited place is the verb's object.
         visited = [a for a in event.actors if a.kind in ("place", "country")]
-        after = [m.actor for m in ctx.actors_in(trigger.end, high) if m.actor in visited]
+        after = [m.actor for m in ctx.actors_in(trigger.end, high) if _holds(visited, m.actor)]
         if after:
             event.place = after[0]
-    if event.place is not None and event.place in event.actors:
-        event.actors.remove(event.place)
+    if event.place is not None and _holds(event.actors, event.place):
+        event.actors = [a for a in event.actors if a is not event.place]
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +452,35 @@ class _BareTitle:
     word: str
     """The title word, without article and dual ending."""
     dual: bool
+
+
+def _add_possessor(ctx: Context, event: _Event, floor: int) -> None:
+    """``أكد الوزير … لدى لقائه الرئيس``: the pronoun of the noun is the agent named last before it.
+
+    ``ه`` is a person, ``هما`` two persons, ``ها`` a country or a body; ``نا`` and ``هم`` are left alone.
+    """
+    trigger = event.trigger
+    suffix = _POSSESSIVE.search(ctx.text, trigger.start, trigger.end)
+    if suffix is None:
+        return
+    kinds = ("country", "organization") if suffix.group() == "ها" else ("person",)
+    wanted = 2 if suffix.group() == "هما" else 1
+    found: list[Actor] = []
+    for mention in reversed(ctx.actors_in(floor, trigger.start)):
+        if (
+            mention.actor.kind in kinds
+            and not _holds(found, mention.actor)
+            and not _is_locative(ctx, mention)
+        ):
+            found.append(mention.actor)
+            if len(found) == wanted:
+                break
+    for actor in reversed(found):
+        if not _holds(event.actors, actor):
+            event.actors.insert(0, actor)
+
+
+_POSSESSIVE = regex.compile(r"(?:هما|ها|ه)$")
 
 
 def _title_words(resources: Resources) -> tuple[frozenset[str], GatedPattern]:
@@ -423,7 +533,7 @@ def _title_anaphora(ctx: Context, low: int, high: int, bare: list[_BareTitle]) -
         wanted = 2 if title.dual else 1
         for mention in reversed(ctx.actors_in(0, title.start)):
             actor = mention.actor
-            if actor.kind != "person" or actor in found:
+            if actor.kind != "person" or _holds(found, actor):
                 continue
             if any(word in text for text in ctx.titles_of(actor)):
                 found.append(actor)
@@ -446,7 +556,7 @@ def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
         persons = [a for a in previous.actors if a.kind in kinds]
         if len(persons) >= need:
             for actor in persons:
-                if actor not in event.actors:
+                if not _holds(event.actors, actor):
                     event.actors.append(actor)
             event.focus_from = previous
             return
@@ -454,13 +564,13 @@ def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
 
 def _share_settings(ctx: Context, events: list[_Event]) -> None:
     """``تم الاتفاق عليه خلال اجتماع …``: an event inside another one shares its participants and place."""
-    for previous, event in zip(events, events[1:], strict=False):
+    for previous, event in pairwise(events):
         if previous.sentence != event.sentence or event.trigger.form != "noun":
             continue
         if not _LINKING.search(ctx.text, max(0, event.trigger.start - 12), event.trigger.start):
             continue
         for actor in event.actors:
-            if actor not in previous.actors and actor is not previous.place:
+            if not _holds(previous.actors, actor) and actor is not previous.place:
                 previous.actors.append(actor)
         previous.place = previous.place or event.place
 
@@ -475,12 +585,17 @@ def _assign_dates(
     owner: dict[int, int],
     drafts: list[AgreementDraft],
 ) -> None:
-    by_sentence: dict[int, list[tuple[int, _Event | int]]] = {}
+    by_sentence: dict[int, list[tuple[int, _Event | int | None]]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append((event.trigger.start, event))
     for index, mention in enumerate(mentions):
         if index in owner:
             by_sentence.setdefault(ctx.sentence_index(mention.start), []).append((mention.start, index))
+    for sentence_index, anchors in by_sentence.items():
+        # وقعته تونس … وتم الإعلان عنه أمس: a date after a report of what came before is the report's.
+        sentence = ctx.sentences[sentence_index]
+        first = min(position for position, _ in anchors)
+        anchors.extend((cue.start, None) for cue in ctx.cues_between("report", first + 1, sentence.end))
     attached: dict[int, dt.date] = {}
     signing: dict[int, list[_Event]] = {}
     for event in events:
@@ -492,14 +607,16 @@ def _assign_dates(
         positions[sentence_index] = [position for position, _ in anchors]
         sentence = ctx.sentences[sentence_index]
         for date in ctx.dates_in(sentence.start, sentence.end):
-            if date.date.value is None or _SINCE.search(ctx.text, max(0, date.start - 8), date.start):
-                continue  # منذ 2010: the start of a period, not when anything happened
+            if date.date.value is None or _NOT_WHEN.search(ctx.text, max(0, date.start - 14), date.start):
+                continue  # منذ 2010, بحلول 2020: the bounds of a period, not when anything happened
             cut = bisect_left(positions[sentence_index], date.start)
             if cut > 0:
                 target: _Event | int | None = anchors[cut - 1][1]
             else:
                 later = bisect_left(positions[sentence_index], date.end)
                 target = anchors[later][1] if later < len(anchors) else None
+                if isinstance(target, _Event) and target.trigger.form == "participle":
+                    target = None  # الاتفاقية الموقعة describes a past signing: a date before is not its
             if target is None:
                 continue
             if isinstance(target, int):
@@ -573,6 +690,16 @@ def _linked_noun(ctx: Context, trigger: Trigger) -> bool:
     return trigger.purpose or trigger.form == "participle" or _LINKING.search(before) is not None
 
 
+def _unanchored(event: _Event) -> bool:
+    """A series (``الزيارات``) or a signing described in passing (``الاتفاقيات الموقعة``) with no day of
+    its own and no agreement of the article names no one happening (unless it is denied)."""
+    if event.own_date:
+        return False
+    if event.trigger.series:
+        return not event.negated  # لم يعقد اجتماعات: that none was held is news
+    return event.trigger.form == "participle" and event.trigger.kind == "sign" and event.agreement is None
+
+
 def _bare(event: _Event) -> bool:
     """A noun with nobody, no day, no place and no agreement (``المشاورات``) names no happening."""
     return (
@@ -637,7 +764,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 by_agreement[(event.agreement, event.trigger.kind, event.negated)] = event
             continue
         for actor in event.actors:
-            if actor not in target.actors:
+            if not _holds(target.actors, actor):
                 target.actors.append(actor)
         target.date = target.date or event.date
         target.place = target.place or event.place
@@ -691,7 +818,10 @@ def _clauses(
     provisions: list[_Provision] = []
     signed = {e.agreement for e in events if e.agreement is not None and e.trigger.kind == "sign"}
     last_list: tuple[int, int] | None = None  # (sentence index, draft) of the last provision list
+    names = sorted((m.start, m.end) for m in mentions)
     for position, opener in enumerate(openers):
+        if _inside(names, opener.verb_start):
+            continue  # اتفاقية تعاون … في: a word of an agreement's name, not a verb opening its provisions
         sentence_index = ctx.sentence_index(opener.verb_start)
         sentence = ctx.sentences[sentence_index]
         draft: int | None = None
@@ -714,7 +844,17 @@ def _clauses(
                     for i, m in enumerate(mentions)
                     if i in owner and owner[i] == earlier[-1] and m.start < opener.verb_start
                 )
-                if sentence_index - ctx.sentence_index(last) <= _CARRY_SENTENCES:
+                # عملا باتفاق ثنائي: a list naming another agreement is about that one, not the signed one.
+                other = any(
+                    owner.get(i, -1) != earlier[-1]
+                    for i, m in enumerate(mentions)
+                    if start <= m.start < sentence.end
+                )
+                if (
+                    sentence_index - ctx.sentence_index(last) <= _CARRY_SENTENCES
+                    and not other
+                    and not _scene_changes(ctx, last, opener.verb_start)
+                ):
                     draft = earlier[-1]
         if draft is None:
             continue
@@ -723,6 +863,7 @@ def _clauses(
             end = openers[position + 1].verb_start
         end = _extend(ctx, sentence_index, end)
         items = split_provisions(ctx.text, start, end, resources) + _bullets(ctx, end, resources)
+        items = [item for item in items if not _only_a_name(ctx, item)]
         base = len(provisions)
         provisions.extend(_Provision(draft, item.start, item.end, item.parent) for item in items)
         if len(provisions) > base:
@@ -731,6 +872,33 @@ def _clauses(
             if event.trigger.start == opener.verb_start and event.agreement is None:
                 event.agreement = draft
     return provisions
+
+
+_SCENE = regex.compile(r"[وف]?(?:في|من|الي)\s+")
+
+
+def _scene_changes(ctx: Context, start: int, end: int) -> bool:
+    """Whether the story moves on between *start* and *end*: a topic shift (``وفي سياق آخر``) or a
+    sentence opening on another place (``وفي فرنسا، …``)."""
+    if ctx.cue_between("new_topic", start, end):
+        return True
+    first = ctx.sentence_index(start) + 1
+    for sentence in ctx.sentences[first : ctx.sentence_index(end) + 1]:
+        lead = _SCENE.match(ctx.text, sentence.start, sentence.end)
+        if lead is None:
+            continue
+        following = ctx.actors_in(lead.end(), lead.end() + 1)
+        if following and following[0].actor.kind in ("place", "country"):
+            return True
+    return False
+
+
+def _only_a_name(ctx: Context, item: Piece) -> bool:
+    """An item that is nothing but a name (``وزارة الصحة``) lists a party, not a provision."""
+    return any(
+        mention.start <= item.start + 1 and item.end <= mention.end + 1
+        for mention in ctx.actors_in(max(0, item.start - 80), item.start + 2)
+    )
 
 
 def _extend(ctx: Context, sentence_index: int, end: int) -> int:
@@ -790,7 +958,8 @@ def _agreements(
         for event in sources:
             for actor in event.actors:
                 if actor.kind == "person" and event.trigger.kind == "sign":
-                    _add(signatories, actor.id)
+                    if not _witness(ctx, event, actor):
+                        _add(signatories, actor.id)
                     for side in _sides_of(actor, actors_by_id):
                         _add(parties, _government_of(ctx, side, actors_by_id))
                 elif actor.kind != "person":
@@ -846,6 +1015,13 @@ def _clause_list(ctx: Context, provisions: list[_Provision]) -> list[Clause]:
         if provision.parent is None:
             parent = len(clauses) - 1
     return clauses
+
+
+def _witness(ctx: Context, event: _Event, person: Actor) -> bool:
+    """A person present at a signing (``بحضور``, ``شهد``, ``تحت رعاية``) in its sentence, not signing it."""
+    sentence = ctx.sentences[event.sentence]
+    mentions = [m for m in ctx.actors_in(sentence.start, sentence.end) if m.actor is person]
+    return bool(mentions) and all(ctx.reached("witness", m.start) for m in mentions)
 
 
 def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) -> str:

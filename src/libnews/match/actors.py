@@ -208,6 +208,19 @@ def _is_definite(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3
 
 
+def _agrees(feminine: bool, word: str) -> bool:
+    """Whether a definite *word* may be an adjective of a head of that gender.
+
+    A feminine head (``المحكمة``, ``القوات``) takes feminine adjectives (``الدستوريه``,
+    ``العليا``, ``الكبري``); a masculine one never takes a word ending in ة (``المجلس`` |
+    ``القضيه``).  Nouns that only look like adjectives still pass: this only stops the
+    plain mismatches.
+    """
+    if feminine:
+        return word.endswith(("ه", "ات", "ا", "ي"))
+    return not word.endswith("ه")
+
+
 def _grow_organization(
     head: PhraseHit[Lex],
     lex: Lex,
@@ -228,6 +241,12 @@ def _grow_organization(
     has_nisba = False
     end = head.end
     k = last + 1
+    indefinite_head = not head.form.startswith("ال")
+    # After a definite head every word is an adjective agreeing with it, up to a ل phrase.
+    adjectives_only = not indefinite_head
+    head_feminine = head.form.endswith(("ه", "ات"))
+    after_conjunction = False
+    heads = lexicon.org_heads
     while k < len(tokens) and len(words) < 7:
         gap = tokens.gap(k - 1).strip(" ")
         tok_start, tok_end, word = tokens.starts[k], tokens.ends[k], tokens.texts[k]
@@ -264,18 +283,41 @@ def _grow_organization(
             end = tok_end
             k += 1
             continue
+        if word in lexicon.org_stop:
+            break  # السابق، المنحل: the body's state, not its name
         if _is_definite(word):
+            if after_conjunction and not word.endswith(("ي", "يه", "يين", "يون")):
+                break  # حزب العدالة والبناء | الذراع: only a relational adjective goes on
+            if adjectives_only and not _agrees(head_feminine, word):
+                break  # المحكمة الدستورية العليا | اليمين: a noun, not an adjective of the head
             words.append(word)
             end = tok_end
             k += 1
             continue
         nxt = tokens.texts[k + 1] if k + 1 < len(tokens) and tokens.joined(k) else ""
-        if lex.takes_lam and words and word.startswith("لل") and len(word) > 4:
+        if (
+            indefinite_head
+            and len(words) == 1
+            and not inner
+            and word.startswith("وال")
+            and len(word) > 4
+            and word[1:] not in heads
+        ):
+            # حزب العدالة والتنمية، وزارة الإعمار والإسكان: a coordinated genitive (not another
+            # body: مجلس النواب | والمجلس الأعلى).
+            after_conjunction = True
             words.append(word)
             end = tok_end
             k += 1
             continue
-        if lex.takes_lam and words and word.startswith("ل") and _is_definite(nxt):
+        if lex.takes_lam and words and word.startswith("لل") and len(word) > 4 and not after_conjunction:
+            adjectives_only = False
+            words.append(word)
+            end = tok_end
+            k += 1
+            continue
+        if lex.takes_lam and words and word.startswith("ل") and _is_definite(nxt) and not after_conjunction:
+            adjectives_only = False
             words.extend((word, nxt))
             end = tokens.ends[k + 1]
             k += 2
@@ -465,6 +507,21 @@ def _unknown_word_is_no_name(word: str, lexicon: Lexicon, *, surname: bool = Fal
     return False
 
 
+def _prepositional_noun(word: str, lexicon: Lexicon) -> bool:
+    """A preposition on a feminine noun (لزيارة، بمناسبة), which ends a name rather than closing it.
+
+    Family names of that shape start ``بو`` (بوتفليقة) or ``لع`` (لعمامرة); listed family
+    names always pass.
+    """
+    return (
+        len(word) >= 5
+        and word[0] in "بل"
+        and word[1] not in "وع"
+        and word.endswith("ه")
+        and word not in lexicon.family
+    )
+
+
 def _common_word_shape(word: str) -> bool:
     """Shapes a first name never has: a preposition on a feminine noun (بزيارة، لمدينة),
     an accusative participle (مؤكدا، قائلا), a feminine past verb (تناولت)."""
@@ -487,6 +544,27 @@ def _given(word: str, lexicon: Lexicon, *, weak: bool) -> bool:
     if word.startswith("عبد") and len(word) > 5:  # عبدالعزيز written as one word
         return True
     return weak and word in lexicon.weak_given
+
+
+def _loose_next(
+    tokens: Tokens, k: int, lexicon: Lexicon, blocked: set[int], *, syllable: bool = False
+) -> bool:
+    """Whether an unknown word *k* may go on a name read loosely after a title.
+
+    Not when it looks like a verb or a prefixed word, has the article, or is a number.
+    A *syllable* of a name of short words (بينغ in شي جين بينغ) may start like a preposition.
+    """
+    word = tokens.texts[k]
+    prefixed = word[0] in "بلك" and len(word) >= (5 if syllable else 4)
+    return (
+        tokens.starts[k] not in blocked
+        and _name_like(word, lexicon)
+        and not word.startswith("ال")
+        and not word.isdigit()
+        and not _unknown_word_is_no_name(word, lexicon)
+        and not prefixed
+        and not (word.endswith("ا") and len(word) >= 4)
+    )
 
 
 def read_name(
@@ -556,18 +634,32 @@ def read_name(
         if first.endswith("ا") and j + 1 < n and tokens.joined(j) and texts[j + 1].endswith("ا"):
             return None  # an indefinite noun and its adjective (مؤتمرا صحفيا), not a name
         # One unknown word, and a second one if it does not look like a verb or a prefixed word.
-        if j + 1 < n and tokens.joined(j) and j + 1 - i < limit:
-            second = texts[j + 1]
+        if first in lexicon.family and first.startswith("ال"):
+            return j  # الرئيس الأسد | أردوغان: a family name standing for the person
+        if j + 1 < n and tokens.joined(j) and texts[j + 1] in lexicon.particles:
+            # ثاني بن أحمد الزيودي: an unknown given name, then a chain of the usual kind.
+            rest = read_name(tokens, j + 1, lexicon, blocked, loose=False, weak=weak, limit=limit - 1)
+            if rest is not None and rest > j + 1:
+                return rest
+        if (
+            j + 1 < n
+            and tokens.joined(j)
+            and j + 1 - i < limit
+            and _loose_next(tokens, j + 1, lexicon, blocked)
+        ):
+            # ليو ويه مين، شي جين بينغ: names of one-syllable words run to three.
+            third = j + 2
             if (
-                starts[j + 1] not in blocked
-                and _name_like(second, lexicon)
-                and not second.startswith("ال")
-                and not second.isdigit()
-                and not _unknown_word_is_no_name(second, lexicon)
-                and not (second[0] in "بلك" and len(second) >= 4)
-                and not (second.endswith("ا") and len(second) >= 4)
+                len(first) <= 4
+                and len(texts[j + 1]) <= 4
+                and third < n
+                and tokens.joined(j + 1)
+                and len(texts[third]) <= 5
+                and third - i < limit
+                and _loose_next(tokens, third, lexicon, blocked, syllable=True)
             ):
-                return j + 1
+                return third
+            return j + 1
         return j
     # j is the first word after the chain: the family name, if it is one.
     word = texts[j]
@@ -575,10 +667,22 @@ def read_name(
         return j - 1
     if nasab and not word.startswith("ال") and word not in lexicon.family:
         return j - 1
+    if word.startswith("ال") and len(word) >= 7 and word.endswith("يه") and word not in lexicon.family:
+        return j - 1  # عبدالله | الاقتصاديه: a feminine adjective, not a family name
     # ميشال عون: a second given name that is only in the classical list is the family name.
-    if run >= 2 and weak_last and not word.startswith("ال") and word not in lexicon.family:
+    # (Unless the next word is long and looks like a name itself: رجب طيب أردوغان; a short
+    # one is mostly a verb: ميشال عون كلف.)
+    if (
+        run >= 2
+        and weak_last
+        and not word.startswith("ال")
+        and word not in lexicon.family
+        and (len(word) < 5 or _unknown_word_is_no_name(word, lexicon) or _common_word_shape(word))
+    ):
         return j - 1
-    if not word.startswith("ال") and _unknown_word_is_no_name(word, lexicon, surname=True):
+    if not word.startswith("ال") and (
+        _unknown_word_is_no_name(word, lexicon, surname=True) or _prepositional_noun(word, lexicon)
+    ):
         return j - 1
     # After a name only pyarabic knows (كامل، حسن), the next word must look like a name too,
     # unless a title or quotes already say a name is coming.
@@ -591,4 +695,15 @@ def read_name(
         return j - 1
     if word in lexicon.reporting_verbs:
         return j - 1
+    # رجب طيب أردوغان: an unknown middle name before a listed family name.
+    if (
+        j + 1 < n
+        and tokens.joined(j)
+        and texts[j + 1] in lexicon.family
+        and starts[j + 1] not in blocked
+        and word not in lexicon.family
+        and not word.startswith("ال")
+        and not first.startswith("ال")
+    ):
+        return j + 1
     return j

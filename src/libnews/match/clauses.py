@@ -46,7 +46,7 @@ _MASDAR = (
     r"|م\p{L}ا\p{L}{2}ه)(?!\p{L})"
 )
 _MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
-_DETAIL = regex.compile(r"(?:\d|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|علي مدي|بما|مما|ما يعادل)")
+_DETAIL = regex.compile(r"(?:\d|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|ل\d|علي مدي|مدي \d|بما|مما|ما يعادل)")
 _EDGE = " \t\n,;:.\"'()[]-–—"
 
 
@@ -78,6 +78,7 @@ class _Markers:
     cuts: regex.Pattern[str]
     trims: regex.Pattern[str]
     stops: regex.Pattern[str]
+    scope: regex.Pattern[str]
     keep: frozenset[str]
     bullets: regex.Pattern[str]
     topics: regex.Pattern[str]
@@ -119,6 +120,7 @@ def _build(resources: Resources) -> _Markers:
         r"(?:" + phrase_alternation(_forms(resources, "joiner") + _forms(resources, "trim")) + r")\s*"
     )
     stops = regex.compile(phrase_alternation(_forms(resources, "stop")))
+    scope = regex.compile(phrase_alternation(_forms(resources, "scope")))
     bullets = regex.compile(
         r"(?m)^\s*(?:"
         + "|".join(
@@ -141,6 +143,7 @@ def _build(resources: Resources) -> _Markers:
         cuts=cuts,
         trims=trims,
         stops=stops,
+        scope=scope,
         keep=frozenset(_forms(resources, "keep")),
         bullets=bullets,
         topics=topics,
@@ -210,6 +213,8 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
             continue
         if markers.stops.match(text, first):
             break
+        if not pieces and markers.scope.match(text, first):
+            return []  # تشمل كل دول القارة: what the agreement covers, not what it provides
         if pieces and _DETAIL.match(text, first):
             # بقيمة …، على مدى …: a detail of the item before, not an item of its own.
             pieces[-1] = Piece(pieces[-1].start, last, pieces[-1].parent)

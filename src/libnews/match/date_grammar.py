@@ -1,16 +1,23 @@
-"""The date grammar: named rules compiled, once per `Resources`, into one pattern.
+"""The date grammar: named rules, each compiled (once per `Resources`) when first needed.
 
 Every rule is a pattern template over slots (``<DAY>``, ``<MONTH>``, ``<YEAR>`` …)
 whose word lists come from the data tables (``months.toml``, ``numbers.toml``,
-``date_words.toml``) as `regex` named lists.  The rules are joined into one
-alternation, most specific first, so one left-to-right scan finds every date
-(linear in the text).  Each rule's match is wrapped in a group named after the
-rule; the resolver in `libnews.match.dates` reads its named slots.
+``date_words.toml``) as `regex` named lists.  The rules are ordered most specific
+first; at each word that can begin a date, the matcher tries the rules that can
+begin with that word, in that order (linear in the text).  Each rule's match is
+wrapped in a group named after the rule; the resolver in `libnews.match.dates`
+reads its named slots.
+
+Rules are compiled lazily because `regex` compiles a large pattern slowly (it
+parses every ``\\L<list>`` use letter by letter): one pattern of all rules took
+~0.4 s, while an article needs only the rules its words can start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -33,7 +40,7 @@ from libnews.resources.dates_schema import (
 )
 from libnews.text.normalize import fold
 
-__all__ = ["RULES", "DateGrammar", "Rule", "build_grammar", "grammar"]
+__all__ = ["CLITICS", "RULES", "DateGrammar", "Rule", "build_grammar", "grammar"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,7 @@ _NUMERIC_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?!\d)"
 _NUMERIC_YEAR = r"(?:1[3-9]\d\d|20\d\d|21\d\d)(?!\d)"
 _YEAR_NUM = r"(?:1[3-9]\d\d|20\d\d|21\d\d)(?![\d/.:,]\d|\d|\s?%)"
 _ERA = r"(?:\s?(?P<era>ه|هجري|هجريه|للهجره|الهجري|الهجريه|م|ميلادي|ميلاديه|للميلاد|الميلادي|الميلاديه)(?!\w))"
+_PAIR_SEP = r"(?:\s?[/\-]\s?|\s|\s?\(\s?(?P<open#>))"
 _SLOTS: dict[str, str] = {
     # An indefinite ordinal (ثاني، ثالث) is a day only before يوم: آل ثاني is a family name.
     "DAY#": (
@@ -68,22 +76,26 @@ _SLOTS: dict[str, str] = {
     ),
     "DAYNUM#": r"(?P<day#>" + _DAY_NUM + r")",
     "ORDDEF#": r"(?P<day#>\L<ordinal_def>)",
+    # A month may be followed by its name in another family: ``ديسمبر/كانون الأول``,
+    # ``ديسمبر (كانون الأول)``, ``ديسمبر كانون الأول``.  The separators exclude one another, so
+    # one list use serves all three (``(?(open#)…)`` closes the parenthesis): each list use
+    # costs compile time.
     "MONTH#": (
-        r"(?:(?P<month#>\L<month>)(?:\s?[/\-]\s?(?P<pair#>\L<month>)|\s?\(\s?(?P<pair#>\L<month>)\s?\)"
-        r"|\s(?P<pair#>\L<month>))?(?!\w)|شهر\s(?P<mnum#>" + _MONTH_NUM + r"|\L<cardinal>)(?!\w)"
+        r"(?:(?P<month#>\L<month>)(?:" + _PAIR_SEP + r"(?P<pair#>\L<month>)(?(open#)\s?\)))?(?!\w)"
+        r"|شهر\s(?P<mnum#>" + _MONTH_NUM + r"|\L<cardinal>)(?!\w)"
         r"|الشهر\s(?P<mord#>\L<ordinal_def>)(?!\w)"
         r"|(?P<mrel#>الشهر\s\L<shift_after>|(?:هذا|نفس|ذات)\sالشهر|الشهر\s(?:نفسه|ذاته))(?!\w))"
     ),
     "GMONTH#": (
-        r"(?:(?P<month#>\L<gmonth>)(?:\s?[/\-]\s?(?P<pair#>\L<gmonth>)|\s?\(\s?(?P<pair#>\L<gmonth>)\s?\)"
-        r"|\s(?P<pair#>\L<gmonth>))?(?!\w))"
+        r"(?:(?P<month#>\L<gmonth>)(?:" + _PAIR_SEP + r"(?P<pair#>\L<gmonth>)(?(open#)\s?\)))?(?!\w))"
     ),
     "STRONGMONTH": (
-        r"(?:(?P<month>\L<strong_month>)(?:\s?[/\-]\s?(?P<pair>\L<gmonth>)|\s?\(\s?(?P<pair>\L<gmonth>)\s?\)"
-        r"|\s(?P<pair>\L<gmonth>))?(?!\w))"
+        r"(?:(?P<month>\L<strong_month>)(?:"
+        + _PAIR_SEP.replace("#", "")
+        + r"(?P<pair>\L<gmonth>)(?(open)\s?\)))?(?!\w))"
     ),
     "PAIREDMONTH": (
-        r"(?:(?P<month>\L<gmonth>)(?:\s?/\s?(?P<pair>\L<gmonth>)|\s?\(\s?(?P<pair>\L<gmonth>)\s?\))(?!\w))"
+        r"(?:(?P<month>\L<gmonth>)(?:\s?/\s?|\s?\(\s?(?P<open>))(?P<pair>\L<gmonth>)(?(open)\s?\))(?!\w))"
     ),
     "SHIFT#": r"(?:\s(?P<shift#>\L<shift_after>)(?!\w))",
     "YEARTAIL#": (
@@ -409,7 +421,57 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# What each rule can begin with (after an attached clitic): word lists (their forms' first
+# words), literal words, or ``NUMBER`` (any word holding a digit: ``4``, ``ال4``, ``2020م``).
+# A rule is tried only at such words, so a missing entry here loses dates: the tests check
+# every rule against every start word.
+NUMBER = "<number>"
+_DAY_STARTS = (NUMBER, "ال", "ordinal_def", "ordinal_first", "ordinal_indef")
+_MONTH_STARTS = ("month", "شهر", "الشهر", "هذا", "نفس", "ذات")
+_WEEKDAY_STARTS = ("يوم", "weekday_def")
+_YEAR_WORDS = ("عام", "العام", "سنه", "السنه")
+_RULE_STARTS: dict[str, tuple[str, ...]] = {
+    "numeric_dmy": (NUMBER,),
+    "numeric_ymd": (NUMBER,),
+    "numeric_hijri_named": (NUMBER,),
+    "range_day_month_to_day_month": _DAY_STARTS,
+    "range_days_month": _DAY_STARTS,
+    "range_month_days": ("gmonth",),
+    "range_month_to_month": ("شهر", "gmonth"),
+    "nth_weekday_of_month": ("ordinal_indef", "اخر", "weekday_def"),
+    "week_of_month": ("ordinal_indef", "اخر", "الاسبوع"),
+    "last_day_of_month": ("اخر", "اليوم"),
+    "relative_date": ("اليوم", "امس", "غدا", "الامس"),
+    "weekday_date": _WEEKDAY_STARTS,
+    "weekday_numeric": _WEEKDAY_STARTS,
+    "weekday_day": _WEEKDAY_STARTS,
+    "day_month": ("اليوم", *_DAY_STARTS),
+    "part_of_month": ("part",),
+    "quarter_of_year": ("الربع", "النصف"),
+    "part_of_year": ("part",),
+    "month_year": ("شهر", *_MONTH_STARTS),
+    "numeric_month_year": (NUMBER,),
+    "season": ("فصل", "season"),
+    "holiday": ("holiday",),
+    "month_shift": ("شهر", *_MONTH_STARTS),
+    "paired_month": ("gmonth",),
+    "named_month": ("شهر",),
+    "month_number": ("شهر",),
+    "cued_month": ("strong_month",),
+    "year_range": ("عامي", "سنتي", "العامين", *_YEAR_WORDS, "الفتره", "السنوات", "الاعوام"),
+    "year": (*_YEAR_WORDS, "اعوام", NUMBER),
+    "weekday_of_week": (*_WEEKDAY_STARTS, "weekday_bare"),
+    "weekday_shift": (*_WEEKDAY_STARTS, "هذا"),
+    "period_shift": ("هذا", "هذه", "period"),
+    "ago": ("قبل", "منذ", "بعد"),
+    "relative_weekday": ("relative_day",),
+    "relative_day": ("relative_day",),
+    "weekday": _WEEKDAY_STARTS,
+}
+
+CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+"""Attached conjunctions and prepositions a date may follow, in the order the pattern tries them."""
+_CLITICS = ("", *CLITICS)
 
 # Words the rule templates begin with that are not in a word list.
 _LITERAL_STARTS = (
@@ -467,12 +529,13 @@ def _expand(template: str) -> str:
 class DateGrammar:
     """The compiled date grammar and the lookups from folded words to values."""
 
-    pattern: regex.Pattern[str]
-    """All rules as one alternation, each in a group ``r_<rule name>``."""
-    prefix: str
-    """The pattern source before the rule branches (an attached clitic)."""
-    branches: tuple[str, ...]
-    """Each rule's pattern source, in `rule_names` order."""
+    sources: tuple[str, ...]
+    """Each rule's pattern source (an optional clitic, then a group ``r_<rule name>``),
+    in `rule_names` order; compiled on first use by `rule_pattern`."""
+    rules_by_word: dict[str, frozenset[int]]
+    """Folded word (no clitic) → indexes of the rules that can begin with it."""
+    number_rules: frozenset[int]
+    """Indexes of the rules that can begin with a word holding a digit."""
     named_lists: dict[str, Any]
     """The word lists the branches use."""
     starts: frozenset[str]
@@ -505,17 +568,48 @@ class DateGrammar:
     not_before_today: frozenset[str]
     """Folded words that make a following ``اليوم`` another day or a name (``ذات اليوم``)."""
 
-    later_patterns: dict[int, regex.Pattern[str]] = field(default_factory=dict)
-    """Cache of `later_rules` (rare: only rejected matches need them)."""
+    patterns: dict[int, regex.Pattern[str]] = field(default_factory=dict)
+    """Cache of `rule_pattern`."""
+    rules_at_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Cache of `rules_at`."""
 
-    def later_rules(self, index: int) -> regex.Pattern[str]:
-        """The rules after the *index*-th as one pattern, to retry where a resolver rejected a match."""
-        found = self.later_patterns.get(index)
+    def rule_pattern(self, index: int) -> regex.Pattern[str]:
+        """The compiled pattern of the *index*-th rule (compiled on first use)."""
+        found = self.patterns.get(index)
         if found is None:
-            source = self.prefix + "|".join(self.branches[index + 1 :] or ("(?!)",)) + ")"
-            found = regex.compile(source, ignore_unused=True, **self.named_lists)
-            self.later_patterns[index] = found
+            with _collection_paused():
+                found = regex.compile(self.sources[index], ignore_unused=True, **self.named_lists)
+            self.patterns[index] = found
         return found
+
+    def rules_at(self, word: str) -> tuple[int, ...]:
+        """Indexes, in rule order, of the rules that can match at *word* (with any attached clitic)."""
+        found = self.rules_at_word.get(word)
+        if found is None:
+            indexes: set[int] = set()
+            for clitic in _CLITICS:
+                if word.startswith(clitic) and len(word) > len(clitic):
+                    rest = word[len(clitic) :]
+                    indexes |= self.rules_by_word.get(rest, frozenset())
+                    if not rest.isalpha():
+                        indexes |= self.number_rules
+            found = tuple(sorted(indexes))
+            if word.isalpha():  # numbers are not cached: there is no end to them
+                self.rules_at_word[word] = found
+        return found
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: `regex` builds ~10⁵ short-lived objects per rule,
+    and the collections they trigger cost more than the compiling itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _folded(forms: Iterable[str]) -> list[str]:
@@ -586,6 +680,7 @@ def build_grammar(resources: Resources) -> DateGrammar:
         "month_cue": _folded(cues.get("month", [])),
         "not_after_today": _folded(word_lists.get("not_after_today", [])),
     }
+    rules_by_word, number_rules = _rule_starts(lists)
     first_words = {
         form.split(" ", 1)[0]
         for name in (
@@ -604,14 +699,16 @@ def build_grammar(resources: Resources) -> DateGrammar:
     first_words.update(fold(word) for word in _LITERAL_STARTS)
     starts = frozenset(clitic + word for clitic in _CLITICS for word in first_words)
     # An attached conjunction or preposition (وفي، بالأمس، لعام) stays outside the span.
-    branches = [f"(?P<r_{rule.name}>{_expand(rule.template)})" for rule in RULES]
-    prefix = r"(?<!\w)(?P<clitic>(?:وب|ول|فب|فل|و|ف|ب|ل)(?=\w))?(?:"
+    prefix = r"(?<!\w)(?P<clitic>(?:" + "|".join(CLITICS) + r")(?=\w))?"
+    ordinal_ahead = _ordinal_lookahead(lists)
     named_lists: dict[str, Any] = lists
-    pattern = regex.compile(prefix + "|".join(branches) + ")", ignore_unused=True, **named_lists)
     return DateGrammar(
-        pattern=pattern,
-        prefix=prefix,
-        branches=tuple(branches),
+        sources=tuple(
+            f"{prefix}(?P<r_{rule.name}>{_expand(rule.template).replace(_ORDINAL_AHEAD, ordinal_ahead)})"
+            for rule in RULES
+        ),
+        rules_by_word=rules_by_word,
+        number_rules=number_rules,
         named_lists=named_lists,
         starts=starts,
         rule_names=tuple(rule.name for rule in RULES),
@@ -634,6 +731,43 @@ def build_grammar(resources: Resources) -> DateGrammar:
         not_before_weekday=frozenset(fold(f) for f in word_lists.get("not_before_weekday", [])),
         not_before_today=frozenset(fold(f) for f in word_lists.get("not_before_today", [])),
     )
+
+
+_FIRST_WORD = regex.compile(r"\w+")
+_ORDINAL_AHEAD = r"(?=\L<ordinal_def>)"
+_SPACE_OR_DIGIT = regex.compile(r"[\s\d]")
+
+
+def _ordinal_lookahead(lists: dict[str, list[str]]) -> str:
+    """A cheaper equivalent of ``(?=\\L<ordinal_def>)`` before a day: the letter after ``ال``.
+
+    Where a day must follow, both accept the same texts: when the letter fits but no
+    definite ordinal does, the day (a number, ``ال`` before a number, or an ordinal not
+    beginning with ``ال``) cannot match either.  With forms that break this argument the
+    list itself is used."""
+    thirds = {form[2:3] for form in lists["ordinal_def"]}
+    tiny = [form for form in (*lists["ordinal_first"], *lists["ordinal_indef"]) if "ال".startswith(form)]
+    if not thirds or "" in thirds or tiny or any(_SPACE_OR_DIGIT.match(c) for c in thirds):
+        return _ORDINAL_AHEAD
+    return "(?=ال[" + "".join(regex.escape(c) for c in sorted(thirds)) + "])"
+
+
+def _rule_starts(lists: dict[str, list[str]]) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    """(word → indexes of the rules that can begin with it, indexes of the rules that can begin
+    with a number), from `_RULE_STARTS` and the word lists."""
+    by_word: dict[str, set[int]] = {}
+    numbers: set[int] = set()
+    for index, rule in enumerate(RULES):
+        for start in _RULE_STARTS[rule.name]:
+            if start == NUMBER:
+                numbers.add(index)
+                continue
+            forms = lists[start] if start in lists else [fold(start)]
+            for form in forms:
+                word = _FIRST_WORD.match(form)
+                if word is not None:
+                    by_word.setdefault(word.group(), set()).add(index)
+    return {word: frozenset(indexes) for word, indexes in by_word.items()}, frozenset(numbers)
 
 
 def _word_finder(forms: list[str]) -> regex.Pattern[str]:

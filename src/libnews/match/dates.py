@@ -1,6 +1,6 @@
 """Date matcher: every date expression of an article, resolved to calendar days.
 
-The rules live in `libnews.match.date_grammar` (one compiled pattern per
+The rules live in `libnews.match.date_grammar` (compiled once per
 `Resources`); this module turns each rule's match into a `DateMention`:
 it reads the named slots (day, month, year, weekday, shift …), infers what
 the text leaves open from `Document.published`, and converts Hijri dates.
@@ -13,14 +13,14 @@ the text leaves open from `Document.published`, and converts Hijri dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from libnews.assemble import calendar as cal
 from libnews.document import Document
-from libnews.match.date_grammar import RULES, DateGrammar, grammar
+from libnews.match.date_grammar import CLITICS, RULES, DateGrammar, grammar
 from libnews.models import Calendar, DateMention, Grain, Span
 from libnews.resources import Resources, default_resources
 from libnews.resources.dates_schema import HolidayEntry, MonthEntry
@@ -819,44 +819,63 @@ def _span(doc: Document, start: int, end: int) -> Span:
     return Span(start=begin, end=finish, text=doc.text[begin:finish])
 
 
-def _rule_of(match: regex.Match[str], names: tuple[str, ...]) -> str:
-    groups = match.re.groupindex  # a retry pattern holds only the later rules
-    for name in names:
-        key = "r_" + name
-        if key in groups and match.start(key) >= 0:
-            return name
-    raise AssertionError("a date match without a rule group")
-
-
 _WORDS = regex.compile(r"\w+")
 _NUMBER_START = regex.compile(r"(?:[وفبل]{1,2})?(?:ال)?\d")
 
 
-def _candidate_starts(compiled: DateGrammar, text: str) -> Iterator[int]:
-    """Offsets of the words a rule can start with (or a number), left to right."""
+def _candidate_starts(compiled: DateGrammar, text: str) -> Iterator[tuple[int, str]]:
+    """The words a rule can start with (or a number), left to right: (offset, word)."""
     starts = compiled.starts
     for word in _WORDS.finditer(text):
         token = word.group()
         if token not in starts and (token.isalpha() or _NUMBER_START.match(token) is None):
             continue
-        yield word.start()
+        yield word.start(), token
+
+
+def _clitic_rank(match: regex.Match[str]) -> int:
+    """Where the match's clitic comes in the order the pattern tries them (no clitic last)."""
+    clitic = match.group("clitic")
+    return len(CLITICS) if clitic is None else CLITICS.index(clitic)
+
+
+def _first_match(
+    text: str, compiled: DateGrammar, start: int, word: str, rules: Iterable[int]
+) -> tuple[regex.Match[str], int] | None:
+    """(match, rule index) as the rules would match as one alternation behind the optional
+    clitic: the first clitic choice that lets any rule match, then the first such rule."""
+    floor = next(
+        (rank for rank, clitic in enumerate(CLITICS) if word.startswith(clitic) and len(word) > len(clitic)),
+        len(CLITICS),
+    )
+    best: tuple[regex.Match[str], int] | None = None
+    best_rank = len(CLITICS) + 1
+    for index in rules:
+        match = compiled.rule_pattern(index).match(text, start)
+        if match is None:
+            continue
+        rank = _clitic_rank(match)
+        if rank < best_rank:
+            best, best_rank = (match, index), rank
+            if rank == floor:  # no later rule can match with an earlier clitic choice
+                break
+    return best
 
 
 def _resolve_at(
-    doc: Document, compiled: DateGrammar, start: int, previous: dt.date | None
+    doc: Document, compiled: DateGrammar, start: int, word: str, previous: dt.date | None
 ) -> tuple[regex.Match[str], str, int, _Resolved] | None:
     """The first rule that matches at *start* and resolves: (match, rule, span start, resolution).
 
-    The combined pattern gives the most specific rule; when its resolver rejects the match
-    (``القرار 2254``), the later rules are tried one by one at the same place."""
-    first = compiled.pattern.match(doc.aligned.text, start)
-    if first is None:
-        return None
+    The rules are tried most specific first; when a rule's resolver rejects its match
+    (``القرار 2254``), the later rules are tried at the same place."""
+    text = doc.aligned.text
+    rules = compiled.rules_at(word)
     names = compiled.rule_names
     future_option = doc.options.weekday_direction == "future"
-    match: regex.Match[str] | None = first
-    while match is not None:
-        index = names.index(_rule_of(match, names))
+    found = _first_match(text, compiled, start, word, rules)
+    while found is not None:
+        match, index = found
         begin = match.end("clitic") if match.start("clitic") >= 0 else match.start()
         strong, weak = _tense(doc, compiled, begin)
         ctx = _Context(
@@ -865,7 +884,7 @@ def _resolve_at(
         try:
             return match, names[index], begin, _RESOLVERS[names[index]](ctx)
         except _NotADateError:
-            match = compiled.later_rules(index).match(doc.aligned.text, start)
+            found = _first_match(text, compiled, start, word, (i for i in rules if i > index))
     return None
 
 
@@ -881,10 +900,10 @@ def find_dates(doc: Document) -> list[DateMention]:
     mentions: list[DateMention] = []
     previous: dt.date | None = None
     position = 0
-    for candidate in _candidate_starts(compiled, doc.aligned.text):
+    for candidate, word in _candidate_starts(compiled, doc.aligned.text):
         if candidate < position:
             continue
-        found = _resolve_at(doc, compiled, candidate, previous)
+        found = _resolve_at(doc, compiled, candidate, word, previous)
         if found is None:  # a rejected match leaves its words free for other dates
             continue
         match, rule, start, resolved = found

@@ -102,6 +102,10 @@ class Trigger:
     needs: str
     plural: Literal["singular", "dual", "plural"]
     """Number of a verb's subject, from its ending (``وقعا`` dual, ``وقعوا`` plural)."""
+    pronoun: bool = False
+    """An object or possessive pronoun is attached (``وقعته``, ``توقيعه``, ``لقائه``)."""
+    series: bool = False
+    """A noun naming a series of events (``الزيارات``)."""
 
 
 class Cue(NamedTuple):
@@ -121,15 +125,21 @@ class _Lexicon:
     entries: dict[tuple[FormClass, str], EventKindEntry]
     excluded: dict[str, regex.Pattern[str]]
     noun_forms: frozenset[str]
+    pronoun_verbs: frozenset[str]
+    series: frozenset[str]
 
 
 def _build_lexicon(resources: Resources) -> _Lexicon:
     entries: dict[tuple[FormClass, str], EventKindEntry] = {}
     by_class: dict[FormClass, list[str]] = {"verb": [], "noun": [], "participle": []}
+    pronoun_verbs: set[str] = set()
+    series: set[str] = set()
     for entry in resources.entries("event", EventKindEntry):
+        pronoun_verbs.update(fold(form) for form in entry.pronoun_verbs)
+        series.update(fold(form) for form in entry.series)
         for form_class, forms in (
-            ("verb", entry.verbs),
-            ("noun", entry.nouns),
+            ("verb", [*entry.verbs, *entry.pronoun_verbs]),
+            ("noun", [*entry.nouns, *entry.series]),
             ("participle", entry.participles),
         ):
             for form in forms:
@@ -175,6 +185,8 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
         entries=entries,
         excluded=excluded,
         noun_forms=frozenset(by_class["noun"]),
+        pronoun_verbs=frozenset(pronoun_verbs),
+        series=frozenset(series),
     )
 
 
@@ -242,6 +254,8 @@ def find_triggers(text: str, resources: Resources, runs: LetterRuns | None = Non
                     purpose=groups.get("prep") in ("ل", "لل"),
                     needs=entry.needs,
                     plural=_plural(core) if form_class == "verb" else "singular",
+                    pronoun=bool(suffix) or (form_class == "verb" and folded in lexicon.pronoun_verbs),
+                    series=form_class == "noun" and folded in lexicon.series,
                 )
             )
     return _longest_first(found)
@@ -291,7 +305,7 @@ def reference_markdown(resources: Resources) -> str:
     ]
     for entry in resources.entries("event", EventKindEntry):
         verbs = "، ".join(entry.verbs[:8]) + (" …" if len(entry.verbs) > 8 else "")
-        nouns = "، ".join([*entry.nouns, *entry.participles][:8])
+        nouns = "، ".join([*entry.nouns, *entry.series, *entry.participles][:8])
         lines.append(
             f"| `{entry.kind}` | {entry.cameo or '—'} | {entry.needs} | {verbs or '—'} | {nouns or '—'} |"
         )

@@ -18,7 +18,7 @@ import regex
 
 from libnews.match.phrases import PhraseMatcher
 from libnews.resources import Resources
-from libnews.resources.actors_schema import ActorWordsEntry, AttributionCueEntry, OrgHeadEntry
+from libnews.resources.actors_schema import ActorWordsEntry, AttributionCueEntry, HomeCueEntry, OrgHeadEntry
 from libnews.resources.gazetteer_schema import (
     CountryEntry,
     NameListEntry,
@@ -87,6 +87,12 @@ class Lexicon:
     cues: PhraseMatcher[AttributionCueEntry] | None = None
     reporting_surface: frozenset[str] = frozenset()
     """`reporting_verbs` as they may be written, clitics included (`clitic_surface`)."""
+    home_cues: PhraseMatcher[tuple[str, ...]] | None = None
+    """Words that narrow down the country an article is written in, to its candidates."""
+    org_heads: frozenset[str] = frozenset()
+    """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
+    org_stop: frozenset[str] = frozenset()
+    """Words that end an organization's name (``السابق``, ``المنحل``)."""
     form_roles: dict[str, tuple[Lex | None, bool, bool]] = field(default_factory=dict)
     """What each form of `phrases` is, worked out on its first hit (see `gazetteer_hits`)."""
 
@@ -254,6 +260,13 @@ def _build(resources: Resources) -> Lexicon:
         capitals=capitals,
         cues=PhraseMatcher(cues, clitics=False),
         reporting_surface=clitic_surface(reporting),
+        org_stop=frozenset(fold(w) for w in _words(resources, "org_stop")),
+        home_cues=PhraseMatcher(
+            (fold(word), tuple(cue.countries))
+            for cue in resources.entries("home_cue", HomeCueEntry)
+            for word in cue.words
+        ),
+        org_heads=frozenset(fold(head.word) for head in resources.entries("org_head", OrgHeadEntry)),
     )
 
 

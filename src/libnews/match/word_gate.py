@@ -40,7 +40,13 @@ class LetterRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs = frozenset(_LETTERS.findall(text))
+        # Most whitespace-separated words are one run: only the others need the regex.
+        words = set(text.split())
+        odd = {word for word in words if not word.isalpha()}
+        words -= odd
+        if odd:
+            words.update(_LETTERS.findall(" ".join(odd)))
+        self.runs = frozenset(words)
         self._positions: dict[str, list[int]] = {}
 
     def positions(self, run: str) -> list[int]:
@@ -92,22 +98,22 @@ def surface_runs(
         letters = head.group() if head else ""
         if not letters:
             return None
-        following = _LEADING_LETTERS.match(words[1]) if len(words) > 1 and letters == words[0] else None
-        if following is not None and following.group():
-            chained.setdefault(letters, set()).add(following.group())
+        second = _LEADING_LETTERS.match(words[1]) if len(words) > 1 and letters == words[0] else None
+        if second is not None and second.group():
+            chained.setdefault(letters, set()).add(second.group())
         elif len(words) == 1 and letters == words[0]:
             # A one-word form made of letters may carry a suffix in the same run.
             free.update(letters + suffix for suffix in suffixes)
         else:
             free.add(letters)
     starts = prefix_combinations(prefixes)
-    runs = {prefix + head for prefix in starts for head in free}
+    runs = {prefix + word for prefix in starts for word in free}
     # One run can start forms in several ways (وفي = و + في, or the form وفي): any of their next words.
     following: dict[str, set[str]] = {}
-    for head, seconds in chained.items():
+    for word, seconds in chained.items():
         for prefix in starts:
-            if prefix + head not in runs:
-                following.setdefault(prefix + head, set()).update(seconds)
+            if prefix + word not in runs:
+                following.setdefault(prefix + word, set()).update(seconds)
     next_words = {run: tuple(sorted(seconds)) for run, seconds in following.items()}
     return Surface(frozenset(runs | next_words.keys()), next_words)
 

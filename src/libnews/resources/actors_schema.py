@@ -14,7 +14,7 @@ from pydantic import Field
 
 from libnews.resources.entry import Entry
 
-__all__ = ["MODELS", "ActorWordsEntry", "AttributionCueEntry", "OrgHeadEntry"]
+__all__ = ["MODELS", "ActorWordsEntry", "AttributionCueEntry", "HomeCueEntry", "OrgHeadEntry"]
 
 
 class OrgHeadEntry(Entry):
@@ -72,6 +72,7 @@ class ActorWordsEntry(Entry):
         "statement",
         "honorific",
         "source_noun",
+        "org_stop",
     ]
     """Which list: function words (``function``: particles, prepositions, pronouns; never a name
     nor a title), other words never part of a name (``stop``), verbs that introduce a speaker
@@ -79,13 +80,34 @@ class ActorWordsEntry(Entry):
     prepositions that bring a place into a diplomat's title (``title_place_preposition``: ``في``),
     words that refer back to a counterpart (``counterpart``: ``نظيره``), nouns of a statement
     (``statement``: ``بيان``), honorifics before a name (``honorific``: ``معالي``) and nouns that
-    can be a source when no actor is named (``source_noun``: ``مصادر``, ``تقارير``)."""
+    can be a source when no actor is named (``source_noun``: ``مصادر``, ``تقارير``), and words that
+    end an organization's name because they describe the body's state (``org_stop``: ``السابق``,
+    ``المنحل``)."""
     words: list[str]
     """The words, as written."""
+
+
+class HomeCueEntry(Entry):
+    """Words that tell which country an article is written in (``[[home_cue]]``).
+
+    An outlet writes its own officials without a nationality (``وزير الشؤون الخارجية``);
+    where no agency dateline says where it is, its spelling may: Tunisian and Algerian
+    papers name the months ``جانفي``, ``فيفري``, Moroccan ones ``يوليوز``, ``غشت``.  Of the
+    countries a cue allows, the one the article names most is taken as its home.
+    """
+
+    key_fields: ClassVar[tuple[str, ...]] = ("name",)
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    """Stable key of the cue (``maghreb_months``)."""
+    countries: list[str] = Field(min_length=1)
+    """ISO 3166-1 alpha-2 codes of the countries whose press writes these words."""
+    words: list[str] = Field(min_length=1)
+    """The words or phrases, as written."""
 
 
 MODELS: dict[str, type[Entry]] = {
     "org_head": OrgHeadEntry,
     "attribution_cue": AttributionCueEntry,
     "actor_words": ActorWordsEntry,
+    "home_cue": HomeCueEntry,
 }

@@ -51,6 +51,13 @@ class EventKindEntry(Entry):
     """
     participles: list[str] = Field(default_factory=list)
     """Participles that describe a thing by the event (``الموقعة``, ``المنعقد``): they report it."""
+    pronoun_verbs: list[str] = Field(default_factory=list)
+    """Verb forms with an object pronoun (``وقعته``, ``أبرمها``): their object was named just before
+    (``الاتفاق الذي وقعته تونس وألمانيا``)."""
+    series: list[str] = Field(default_factory=list)
+    """Nouns naming a series of events (``زيارات``, ``لقاءات``): an event only with a date of its own.
+
+    They take the same clitics and suffixes as `nouns`."""
     needs: Literal["agreement", "partner", "destination", "declared", "held", "settlement", "none"] = "none"
     """What must be near for a trigger to count: an agreement mention in the sentence
     (``وقع`` also means "happened"), a partner (``مع``) later in the sentence, a destination
@@ -77,6 +84,9 @@ class EventCueEntry(Entry):
         "not_place",
         "hold",
         "settlement",
+        "report",
+        "witness",
+        "new_topic",
     ]
     """``negation``: sets `Event.negated` (``لم``); ``aim``: the following trigger is only hoped for
     (``بهدف``); ``carry_date``: the event takes the date of the one referred to (``في تلك المناسبة``);
@@ -85,7 +95,10 @@ class EventCueEntry(Entry):
     ``declare``: a ``declared`` trigger right after it is an event (``أعلن``); ``not_place``:
     after ``إلى`` it is no destination (``وصل إلى اتفاق``); ``hold``: a ``held`` trigger right
     after it is an event (``إجراء``);
-    ``settlement``: what a ``settlement`` trigger must reach (``اتفاق``, ``تسوية``)."""
+    ``settlement``: what a ``settlement`` trigger must reach (``اتفاق``, ``تسوية``); ``report``: a
+    report of what the sentence told before (``تم الإعلان عنه``), whose date is its own; ``witness``:
+    the persons it reaches attend a signing without signing it (``بحضور``); ``new_topic``: the story
+    moves on (``في سياق آخر``): provisions after it are not carried to the agreement before."""
     forms: list[str] = Field(min_length=1)
     """Written forms."""
     window: int = Field(default=3, ge=0, le=12)
@@ -127,14 +140,16 @@ class ClauseMarkerEntry(Entry):
     """Words that open, join or detail provisions (``[[clause_marker]]``)."""
 
     key_fields: ClassVar[tuple[str, ...]] = ("role", "name")
-    role: Literal["opener", "joiner", "trim", "sub_item", "bullet", "stop", "keep"]
+    role: Literal["opener", "joiner", "trim", "sub_item", "bullet", "stop", "keep", "scope"]
     """``opener``: verbs after which provisions follow (``نصت … على``); ``joiner``: words that join
     items: the text is cut before them and they are trimmed (``وكذلك``, ``وفي``); ``trim``: words
     trimmed from the start of an item without cutting (``على أن``); ``keep``: words that start with
     ``و`` as part of the word (``وقف``, ``وزير``): their ``و`` is not a conjunction; ``sub_item``:
     details of the previous item
     (``من خلال``); ``bullet``: list markers at a line start (``1-``, ``أولا``, ``•``);
-    ``stop``: words that end a provision list (``التي``)."""
+    ``stop``: words that end a provision list (``التي``); ``scope``: words that, opening the first
+    item, show the verb tells what the agreement covers, not what it provides (``تشمل كل دول
+    القارة``): no provisions are taken from that list."""
     name: str = Field(pattern=r"^[a-z_]+$")
     """Stable name of the marker group."""
     forms: list[str] = Field(min_length=1)
