@@ -85,3 +85,11 @@ def test_corpus_runs_with_exact_spans(corpus: list[dict[str, str | None]]) -> No
         assert_spans_exact(article)
         people = [fold(a.name) for a in article.actors if a.kind == "person"]
         assert len(people) == len(set(people)), record["id"]
+
+
+def test_hamza_verb_is_not_the_madda_title() -> None:
+    # آمر (commander) and أمر (ordered) fold alike: only the madda spelling is the title.
+    article = parse_article("وأمر القوات الأفغانية بعدم تنفيذ أي هجوم.")
+    assert_spans_exact(article)
+    assert [a.name for a in article.actors if a.kind == "person"] == []
+    assert all(not actor.titles for actor in article.actors)

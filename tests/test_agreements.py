@@ -42,6 +42,12 @@ SIGNATORIES = [
         id="witnessing the signing",
     ),
     pytest.param(
+        "وقع الوزير أحمد اتفاقية تعاون تواجه الحمائية التي ينتهجها الرئيس محمود.",
+        ["person:أحمد", "person:محمود"],
+        ["أحمد"],
+        id="named in a relative clause after the agreement",
+    ),
+    pytest.param(
         "وقع الوزير أحمد ونظيره سالم اتفاقية تعاون.",
         ["person:أحمد", "person:سالم"],
         ["أحمد", "سالم"],
@@ -56,3 +62,26 @@ def test_signatories(text: str, specs: list[str], expected: list[str]) -> None:
     agreements, _ = assemble(text, actors, [])
     names = {actor.id: actor.name for actor in actors}
     assert [[names[i] for i in g.signatories] for g in agreements] == [expected]
+
+
+# (text, agreement names): praising words name no agreement of their own.
+NAMES = [
+    pytest.param(
+        "وقع الاتحاد واليابان اتفاقا طموحا للتبادل الحر. ويعد الاتفاق التاريخي ردا على الحمائية.",
+        [],
+        ["اتفاقا طموحا"],
+        id="praise refers back",
+    ),
+    pytest.param(
+        "وقع البلدان اتفاقية التعاون العسكري. ثم وقعا اتفاقية التبادل التجاري.",
+        [],
+        ["اتفاقية التعاون العسكري", "اتفاقية التبادل التجاري"],
+        id="different names stay different",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "expected"), NAMES)
+def test_praising_names(text: str, specs: list[str], expected: list[str]) -> None:
+    agreements, _ = assemble(text, build_actors(text, specs), [])
+    assert [g.name for g in agreements] == expected

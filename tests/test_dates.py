@@ -318,3 +318,43 @@ def test_rules_tried_one_by_one_match_like_one_alternation() -> None:
             )
             compared += 1
     assert compared > 500
+
+
+def test_factored_word_lists_match_as_the_lists() -> None:
+    """A list written as first words and rests accepts exactly the list's forms, longest first."""
+    import regex
+
+    from libnews.match.date_grammar import _factor_lists
+
+    derived = regex.compile(r"_(?:h\d+|t\d+|w)$")
+    lists = {name: list(forms) for name, forms in _grammar().named_lists.items() if not derived.search(name)}
+    named: dict[str, Any] = dict(lists)
+    factored = _factor_lists(lists, named)
+    assert "ordinal_def" in factored
+    for name, source in factored.items():
+        forms = lists[name]
+        as_list = regex.compile(rf"\L<{name}>", **{name: forms})
+        as_factored = regex.compile(source, ignore_unused=True, **named)
+        texts = {form + tail for form in forms for tail in ("", " ", "ه", " عشر", " والعشرين", " الاول")}
+        texts |= {form.split(" ")[0] + " " for form in forms} | {form.replace(" ", "\n") for form in forms}
+        for text in sorted(texts):
+            first = as_list.match(text)
+            again = as_factored.match(text)
+            assert (first and first.group()) == (again and again.group()), text
+            for end in range(1, len(text) + 1):
+                expected = as_list.fullmatch(text, 0, end) is not None
+                assert (as_factored.fullmatch(text, 0, end) is not None) == expected, text[:end]
+
+
+def test_no_rule_nests_quantifiers() -> None:
+    """Rules are compiled lazily, so `tests/test_regex_safety.py` sees only those its sample
+    parse needed: every rule is checked here for the shape that backtracks catastrophically."""
+    from test_regex_safety import nested_quantifiers
+
+    grammar = _grammar()
+    nested = [
+        name
+        for name, source in zip(grammar.rule_names, grammar.sources, strict=True)
+        if nested_quantifiers(source, verbose=False)
+    ]
+    assert not nested

@@ -310,21 +310,38 @@ def _fit(bare: TitleMention, bare_text: str, person: _Person, text: str) -> int:
     return best
 
 
+def _dynasty_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The country of a ruling family named in *words* (محمد بن زايد آل نهيان → AE)."""
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            country = lexicon.dynasties.get(words[start : start + size])
+            if country is not None:
+                return country
+    return None
+
+
 def _resolve_bare_titles(bare: list[TitleMention], persons: list[_Person], text: str) -> None:
     """A title with no name next to it refers to the person holding it.
 
     The best fit wins (same words, then same role, then same family of titles);
     among equals the most recent person before it, else the first after it.
     """
-    named = [(p, list(p.titles)) for p in persons]
+    named = [(p, _Person(p.start, p.end, p.words, list(p.titles), country=p.country)) for p in persons]
+    # A fit depends on what the bare title says, not where it is: worked out once per kind
+    # of bare title (an article may repeat الرئيس a hundred times).
+    fitted: dict[tuple[object, ...], list[tuple[int, _Person]]] = {}
     for title in bare:
         bare_text = text[title.start : title.end]
-        scored = []
-        for person, own in named:
-            holder = _Person(person.start, person.end, person.words, own, country=person.country)
-            score = _fit(title, bare_text, holder, text)
-            if score:
-                scored.append((score, person))
+        organization = title.organization.key if title.organization is not None else None
+        key = (bare_text, title.role, title.category, title.country, title.counterpart, organization)
+        scored = fitted.get(key)
+        if scored is None:
+            scored = fitted[key] = [
+                (score, person)
+                for person, holder in named
+                for score in (_fit(title, bare_text, holder, text),)
+                if score
+            ]
         if not scored:
             continue
         best = max(score for score, _ in scored)
@@ -634,6 +651,13 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     text = doc.aligned.text
     tokens = Tokens(text)
     entities, title_hits, _events = find_entities(tokens, lexicon)
+    # آمر (commander) folds onto أمر (ordered, matter): the original spelling tells them apart.
+    title_hits = [
+        hit
+        for hit in title_hits
+        if hit.form not in lexicon.madda_titles
+        or doc.aligned.span(hit.start, hit.start + 1).text not in ("أ", "إ")
+    ]
     entities_at = {m.start: m for m in entities}
     honorific_spans = [(h.start, h.end) for h in title_hits if is_honorific(h)]
     titles = grow_titles(title_hits, tokens, entities_at, lexicon)
@@ -688,6 +712,8 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             t.organization is not None and t.organization.gazetteer and t.organization.country is None
             for t in person.titles
         )
+        if person.country is None:
+            person.country = _dynasty_country(person.words, lexicon)
         if person.country is None:
             organization = next((t.organization for t in person.titles if t.organization), None)
             key = _final_key(organization, clusters) if organization is not None else ""

@@ -70,6 +70,8 @@ class AgreementMention:
     """After a number (``توقيع 13 اتفاقية``): several agreements, signed but not one of them named."""
     another: bool = False
     """Followed by أخرى / جديدة: not the one in focus."""
+    praise: bool = False
+    """Its name only praises it (``الاتفاق التاريخي``): it refers back like an unnamed mention."""
 
 
 @dataclass
@@ -79,6 +81,8 @@ class AgreementDraft:
     kind: AgreementKind
     mentions: list[AgreementMention] = field(default_factory=list)
     name: tuple[int, int] | None = None
+    described: tuple[int, int] | None = None
+    """A praising name (``الاتفاق التاريخي``), shown when no mention names the agreement."""
     signed: bool = False
     signed_on: dt.date | None = None
 
@@ -89,6 +93,7 @@ class _Words:
     head_kind: dict[str, tuple[AgreementKind, str]]
     intro: regex.Pattern[str]
     stops: frozenset[str]
+    praise: frozenset[str]
     generic: GatedPattern
     masdar_prep: regex.Pattern[str]
     pair: regex.Pattern[str]
@@ -121,6 +126,7 @@ def _build(resources: Resources) -> _Words:
             + r")?\s*\"(?P<title>[^\"\n]{3,120})\""
         ),
         stops=frozenset(words.get("name_stop", [])),
+        praise=frozenset(words.get("praise", [])),
         generic=GatedPattern(
             regex.compile(r"(?<!\p{L})(?:" + phrase_alternation(words.get("generic", [])) + ")"),
             surface_runs(words.get("generic", []), ("",)),
@@ -281,6 +287,8 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
     if last > mention.head_end or mention.kind == "ceasefire":
         mention.name = (mention.start, last)
         mention.end = last
+        rest = text[mention.head_end : last].split()
+        mention.praise = bool(rest) and not mention.proper and all(word in table.praise for word in rest)
     if mention.quoted:
         mention.name = mention.quoted
 
@@ -313,19 +321,16 @@ def resolve_mentions(
         if mention.counted:
             continue
         sentence = ctx.sentence_index(mention.start)
+        name = None if mention.praise else mention.name
         target: int | None = None
         for candidate in range(len(drafts) - 1 if not mention.another else -1, -1, -1):
             draft = drafts[candidate]
             if not _compatible(draft, mention):
                 continue
-            if (
-                mention.name is not None
-                and draft.name is not None
-                and not _same_name(ctx, mention.name, draft.name)
-            ):
+            if name is not None and draft.name is not None and not _same_name(ctx, name, draft.name):
                 continue
             # A fresh indefinite "an agreement" that is signed is new unless the last one is close.
-            fresh = mention.name is None and not mention.definite and index in anchored
+            fresh = name is None and not mention.definite and index in anchored
             if fresh and sentence - last_sentence[candidate] > 2:
                 break
             target = candidate
@@ -339,8 +344,10 @@ def resolve_mentions(
             target = len(drafts) - 1
         draft = drafts[target]
         draft.mentions.append(mention)
-        if draft.name is None and mention.name is not None:
-            draft.name = mention.name
+        if draft.name is None and name is not None:
+            draft.name = name
+        if draft.described is None and mention.praise:
+            draft.described = mention.name
         owner[index] = target
         last_sentence[target] = sentence
     return drafts, owner

@@ -288,6 +288,12 @@ def _events(
         if trigger.form != "verb":
             # A noun's participants are its complements and its own clause, not the sentence's subject.
             low = max(low, ctx.clause_start(trigger.start))
+        if index in links and links[index] >= 0 and mentions[links[index]].end > trigger.end:
+            # وقع … اتفاقا … ضد الحمائية التي ينتهجها ترامب: a relative clause after the agreement
+            # describes it; who it names takes no part in the signing.
+            relative = _RELATIVE.search(ctx.text, mentions[links[index]].end, high)
+            if relative is not None:
+                high = relative.start()
         _participants(ctx, event, (low, high), titles, names, media=media)
         if trigger.form == "noun" and trigger.pronoun:
             _add_possessor(ctx, event, sentence.start)
@@ -296,6 +302,7 @@ def _events(
     return events
 
 
+_RELATIVE = regex.compile(r"(?<!\p{L})(?:التي|الذي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\p{L})")
 _NEXT_DEFINITE = regex.compile(r"\s+(?:ال|لل)\p{L}")
 
 
@@ -319,9 +326,11 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
         for found in _DESTINATION.finditer(text, trigger.end, end):
             if ctx.cue_between("not_place", found.end(), ctx.word_end_after(found.end(), 1) + 1):
                 continue  # وصل إلى اتفاق / عاد إلى السلطة: reaching a state, not a place
-            # The destination is a named place, country or body (توجه … إلى طرابلس), not a quantity.
+            # The destination is a named place, country or body (توجه … إلى طرابلس), not a quantity;
+            # one returns to a place (عاد إلى مجلس الأمن is taking a matter back to it).
+            kinds = ("place", "country") if trigger.kind == "return" else ("place", "country", "organization")
             if any(
-                m.actor.kind in ("place", "country", "organization")
+                m.actor.kind in kinds
                 for m in ctx.actors_in(found.end(), ctx.word_end_after(found.end(), 2) + 1)
             ):
                 return True
@@ -962,7 +971,7 @@ def _agreements(
                         _add(signatories, actor.id)
                     for side in _sides_of(actor, actors_by_id):
                         _add(parties, _government_of(ctx, side, actors_by_id))
-                elif actor.kind != "person":
+                elif actor.kind != "person" and not _mere_place(ctx, actor):
                     _add(parties, _government_of(ctx, actor.id, actors_by_id))
             if place is None and event.place is not None:
                 place = event.place.id
@@ -970,8 +979,9 @@ def _agreements(
             for actor in _party_context(ctx, reference):
                 _add(parties, actor.id)
         name = None
-        if draft.name is not None:
-            name = aligned.span(*draft.name).text.strip().strip('"«»“”').strip() or None
+        shown = draft.name or draft.described
+        if shown is not None:
+            name = aligned.span(*shown).text.strip().strip('"«»“”').strip() or None
         spans = []
         for reference in draft.mentions:
             spans.append(aligned.span(reference.start, reference.end))
@@ -1035,6 +1045,11 @@ def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) 
         if other.kind == "country" and other.country == actor.country:
             return other.id
     return actor_id
+
+
+def _mere_place(ctx: Context, actor: Actor) -> bool:
+    """A city or region that is no capital (دبي, جيجل) is where things happen, not a side."""
+    return actor.kind == "place" and fold(actor.name) not in _capitals(ctx.doc.resources)
 
 
 def _capitals(resources: Resources) -> frozenset[str]:

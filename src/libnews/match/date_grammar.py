@@ -701,10 +701,17 @@ def build_grammar(resources: Resources) -> DateGrammar:
     # An attached conjunction or preposition (وفي، بالأمس، لعام) stays outside the span.
     prefix = r"(?<!\w)(?P<clitic>(?:" + "|".join(CLITICS) + r")(?=\w))?"
     ordinal_ahead = _ordinal_lookahead(lists)
-    named_lists: dict[str, Any] = lists
+    named_lists: dict[str, Any] = dict(lists)
+    factored = _factor_lists(lists, named_lists)
     return DateGrammar(
         sources=tuple(
-            f"{prefix}(?P<r_{rule.name}>{_expand(rule.template).replace(_ORDINAL_AHEAD, ordinal_ahead)})"
+            prefix
+            + f"(?P<r_{rule.name}>"
+            + _LIST_USE.sub(
+                lambda use: factored.get(use.group(1), use.group()),
+                _expand(rule.template).replace(_ORDINAL_AHEAD, ordinal_ahead),
+            )
+            + ")"
             for rule in RULES
         ),
         rules_by_word=rules_by_word,
@@ -736,6 +743,49 @@ def build_grammar(resources: Resources) -> DateGrammar:
 _FIRST_WORD = regex.compile(r"\w+")
 _ORDINAL_AHEAD = r"(?=\L<ordinal_def>)"
 _SPACE_OR_DIGIT = regex.compile(r"[\s\d]")
+
+
+_LIST_USE = regex.compile(r"\\L<(\w+)>")
+
+
+def _factor_lists(lists: dict[str, list[str]], named_lists: dict[str, Any]) -> dict[str, str]:
+    """Pattern text for each list much shorter written as first words and the rest of the words.
+
+    ``regex`` compiles a list in time proportional to its letters, at every use; the ordinals
+    (``الحادي والعشرين`` …) are mostly a few first words times a few second parts.  Forms of
+    several words are grouped by first word, first words with the same set of rests share a
+    group: ``\\L<heads> \\L<rests>``, then the one-word forms.  This matches the same forms in
+    the same order (longest first): at one place only one first word can be followed by a
+    space, and a form of several words is longer than any one-word form matching there too.
+    The new lists are added to *named_lists*; returns list name → pattern text.
+    """
+    factored: dict[str, str] = {}
+    for name, forms in lists.items():
+        rests: dict[str, set[str]] = {}
+        single: list[str] = []
+        for form in forms:
+            head, space, rest = form.partition(" ")
+            if space and head and rest:
+                rests.setdefault(head, set()).add(rest)
+            else:
+                single.append(form)
+        groups: dict[frozenset[str], list[str]] = {}
+        for head, rest_set in rests.items():
+            groups.setdefault(frozenset(rest_set), []).append(head)
+        letters = sum(map(len, single)) + sum(len(h) for hs in groups.values() for h in hs)
+        letters += sum(len(rest) for shared_rests in groups for rest in shared_rests)
+        if not groups or 2 * letters > sum(map(len, forms)):
+            continue
+        branches = []
+        for number, (shared_rests, heads) in enumerate(groups.items()):
+            named_lists[f"{name}_h{number}"] = sorted(heads)
+            named_lists[f"{name}_t{number}"] = sorted(shared_rests)
+            branches.append(rf"\L<{name}_h{number}> \L<{name}_t{number}>")
+        if single:
+            named_lists[f"{name}_w"] = single
+            branches.append(rf"\L<{name}_w>")
+        factored[name] = "(?:" + "|".join(branches) + ")"
+    return factored
 
 
 def _ordinal_lookahead(lists: dict[str, list[str]]) -> str:

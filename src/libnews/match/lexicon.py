@@ -18,7 +18,13 @@ import regex
 
 from libnews.match.phrases import PhraseMatcher
 from libnews.resources import Resources
-from libnews.resources.actors_schema import ActorWordsEntry, AttributionCueEntry, HomeCueEntry, OrgHeadEntry
+from libnews.resources.actors_schema import (
+    ActorWordsEntry,
+    AttributionCueEntry,
+    DynastyEntry,
+    HomeCueEntry,
+    OrgHeadEntry,
+)
 from libnews.resources.gazetteer_schema import (
     CountryEntry,
     NameListEntry,
@@ -89,6 +95,10 @@ class Lexicon:
     """`reporting_verbs` as they may be written, clitics included (`clitic_surface`)."""
     home_cues: PhraseMatcher[tuple[str, ...]] | None = None
     """Words that narrow down the country an article is written in, to its candidates."""
+    dynasties: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Words of a ruling family's name (``("ال", "نهيان")``) -> the country it rules."""
+    madda_titles: frozenset[str] = frozenset()
+    """Folded title forms written with a madda (آمر): written with hamza (أمر) they are another word."""
     org_heads: frozenset[str] = frozenset()
     """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
     org_stop: frozenset[str] = frozenset()
@@ -267,6 +277,17 @@ def _build(resources: Resources) -> Lexicon:
             for word in cue.words
         ),
         org_heads=frozenset(fold(head.word) for head in resources.entries("org_head", OrgHeadEntry)),
+        dynasties={
+            tuple(fold(name).split()): dynasty.country
+            for dynasty in resources.entries("dynasty", DynastyEntry)
+            for name in dynasty.names
+        },
+        madda_titles=frozenset(
+            fold(form)
+            for title in resources.entries("title", TitleEntry)
+            for form in title.forms
+            if form.startswith("آ")
+        ),
     )
 
 

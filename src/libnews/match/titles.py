@@ -11,6 +11,7 @@ a chained title after ``ل`` (``النائب الثاني لرئيس مجلس ا
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from libnews.match.actors import EntityMention, Tokens
@@ -53,8 +54,12 @@ def is_honorific(hit: PhraseHit[Lex]) -> bool:
     )
 
 
-def _across(entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
-    return next((m for m in entities if start <= m.start < end < m.end), None) if entities else None
+def _across(entities: list[EntityMention], starts: list[int], start: int, end: int) -> EntityMention | None:
+    """The first entity starting inside ``start:end`` and running past *end*."""
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        if end < entities[k].end:
+            return entities[k]
+    return None
 
 
 def _inside(entities: list[EntityMention], start: int, end: int) -> list[EntityMention]:
@@ -83,6 +88,7 @@ def grow_titles(
     titles: list[TitleMention] = []
     hit_at = {h.start: h for h in hits}
     entities = sorted(entities_at.values(), key=lambda m: m.start)
+    entity_starts = [m.start for m in entities]
     modifiers = {
         h.start: h.end
         for h in lexicon.title_modifiers.iter_all(tokens.text, words=tokens.spans, texts=tokens.texts)
@@ -109,7 +115,7 @@ def grow_titles(
                 title.organization = part
                 title.country = title.country or part.country
         # A body that starts inside the form and runs past it (رئيس المجلس الرئاسي الليبي).
-        across = _across(entities, hit.start, hit.end)
+        across = _across(entities, entity_starts, hit.start, hit.end)
         if across is not None and across.kind == "org" and lex.takes_organization:
             title.organization = across
             title.country = title.country or across.country

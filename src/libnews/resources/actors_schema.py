@@ -14,7 +14,14 @@ from pydantic import Field
 
 from libnews.resources.entry import Entry
 
-__all__ = ["MODELS", "ActorWordsEntry", "AttributionCueEntry", "HomeCueEntry", "OrgHeadEntry"]
+__all__ = [
+    "MODELS",
+    "ActorWordsEntry",
+    "AttributionCueEntry",
+    "DynastyEntry",
+    "HomeCueEntry",
+    "OrgHeadEntry",
+]
 
 
 class OrgHeadEntry(Entry):
@@ -105,9 +112,20 @@ class HomeCueEntry(Entry):
     """The words or phrases, as written."""
 
 
+class DynastyEntry(Entry):
+    """A ruling family whose name says a person's country (``[[dynasty]]``: ``آل نهيان`` → AE)."""
+
+    key_fields: ClassVar[tuple[str, ...]] = ("country",)
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    """ISO 3166-1 alpha-2 code of the country the family rules."""
+    names: list[str] = Field(min_length=1)
+    """The family names as written in a person's name (``آل نهيان``)."""
+
+
 MODELS: dict[str, type[Entry]] = {
     "org_head": OrgHeadEntry,
     "attribution_cue": AttributionCueEntry,
     "actor_words": ActorWordsEntry,
     "home_cue": HomeCueEntry,
+    "dynasty": DynastyEntry,
 }

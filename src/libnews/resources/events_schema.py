@@ -126,12 +126,14 @@ class AgreementWordEntry(Entry):
     """Words around agreement mentions (``[[agreement_word]]``)."""
 
     key_fields: ClassVar[tuple[str, ...]] = ("role",)
-    role: Literal["name_intro", "name_stop", "attached", "generic", "party_pair", "masdar_prep"]
+    role: Literal["name_intro", "name_stop", "attached", "generic", "party_pair", "masdar_prep", "praise"]
     """``name_intro``: introduces a quoted title (``الذي يعرف ب``); ``name_stop``: ends a name
     (prepositions, relative pronouns, participles); ``attached``: participles that attach a date or
     place to the agreement (``الموقعة``); ``generic``: phrases where the head noun is not an agreement
     (``بالاتفاق مع``); ``party_pair``: words for "the two sides" (``البلدين``, ``الطرفين``);
-    ``masdar_prep``: a preposition after ``اتفاق`` that makes it the act of agreeing (``على``)."""
+    ``masdar_prep``: a preposition after ``اتفاق`` that makes it the act of agreeing (``على``);
+    ``praise``: words that describe an agreement without telling it apart (``التاريخي``, ``طموحا``):
+    a name made of them only refers back like an unnamed mention."""
     forms: list[str] = Field(min_length=1)
     """Written forms."""
 
