@@ -16,6 +16,7 @@ from typing import Literal
 
 import regex
 
+from libnews import gazetteer
 from libnews.match.phrases import PhraseMatcher
 from libnews.resources import Resources
 from libnews.resources.actors_schema import (
@@ -148,26 +149,8 @@ def nisba_forms(stem: str) -> list[str]:
 
 @cache
 def pyarabic_given_names() -> frozenset[str]:
-    """Single-word given names (tag ``nom``) of ``pyarabic.propernouns.TEXT``, folded.
-
-    The text is a flat run of words where each entry is followed by its tag
-    (``محمد nom``, ``أبا زيد konia``); pyarabic's own loader splits on tabs
-    and finds nothing, so the entries are read here.
-    """
-    try:
-        from pyarabic import propernouns  # noqa: PLC0415 (optional data, read on first use)
-    except ImportError:  # pragma: no cover - pyarabic is a dependency
-        return frozenset()
-    names: set[str] = set()
-    current: list[str] = []
-    for word in str(propernouns.TEXT).split():
-        if word.isascii():
-            if word.lower() == "nom" and len(current) == 1:
-                names.add(fold(current[0]))
-            current = []
-        else:
-            current.append(word)
-    return frozenset(names)
+    """Single-word given names of pyarabic's list, folded (read by `libnews.gazetteer`)."""
+    return frozenset(fold(name) for name in gazetteer.pyarabic_given_names())
 
 
 def _words(resources: Resources, kind: str) -> list[str]:
