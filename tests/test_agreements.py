@@ -85,3 +85,29 @@ NAMES = [
 def test_praising_names(text: str, specs: list[str], expected: list[str]) -> None:
     agreements, _ = assemble(text, build_actors(text, specs), [])
     assert [g.name for g in agreements] == expected
+
+
+# (text, clause counts per agreement): `اتفق … على` after a signing, carried or not.
+CARRIED = [
+    pytest.param(
+        "وقع البلدان اتفاقية تعاون في مجال الطاقة. واتفق الجانبان على تبادل الخبرات، وتدريب الكوادر.",
+        [2],
+        id="agreeing right after the signing lists its provisions",
+    ),
+    pytest.param(
+        "وقع البلدان اتفاقية تعاون في مجال الطاقة. وفي سياق آخر، اتفق الجانبان على تبادل الخبرات.",
+        [0],
+        id="not after the story moved on",
+    ),
+    pytest.param(
+        "وقع البلدان مذكرة تفاهم حول المصنع. واتفق البلدان على العمل المشترك، عملا باتفاق ثنائي للاستثمار.",
+        [0],
+        id="not when the list names another agreement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), CARRIED)
+def test_agreeing_after_a_signing(text: str, counts: list[int]) -> None:
+    agreements, _ = assemble(text, [], [])
+    assert [len(g.clauses) for g in agreements] == counts

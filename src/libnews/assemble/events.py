@@ -828,6 +828,7 @@ def _clauses(
     signed = {e.agreement for e in events if e.agreement is not None and e.trigger.kind == "sign"}
     last_list: tuple[int, int] | None = None  # (sentence index, draft) of the last provision list
     names = sorted((m.start, m.end) for m in mentions)
+    starts = [m.start for m in mentions]
     for position, opener in enumerate(openers):
         if _inside(names, opener.verb_start):
             continue  # اتفاقية تعاون … في: a word of an agreement's name, not a verb opening its provisions
@@ -856,8 +857,7 @@ def _clauses(
                 # عملا باتفاق ثنائي: a list naming another agreement is about that one, not the signed one.
                 other = any(
                     owner.get(i, -1) != earlier[-1]
-                    for i, m in enumerate(mentions)
-                    if start <= m.start < sentence.end
+                    for i in range(bisect_left(starts, start), bisect_left(starts, sentence.end))
                 )
                 if (
                     sentence_index - ctx.sentence_index(last) <= _CARRY_SENTENCES
