@@ -71,7 +71,8 @@ def fuzz(session: nox.Session) -> None:
     session.install("-e", ".", "atheris")
     # New coverage goes to a scratch folder; only crashers land in fuzz/corpus (replayed by the tests).
     work = session.create_tmp()
-    limits = session.posargs or ["-max_total_time=600", "-max_len=4096"]
+    # A single input that takes over 10 s is reported like a crash: nothing may hang.
+    limits = session.posargs or ["-max_total_time=600", "-max_len=4096", "-timeout=10"]
     session.run(
         "python", "fuzz/fuzz_parse.py", work, "fuzz/corpus", "-artifact_prefix=fuzz/corpus/crash-", *limits
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from libnews import load_resources, parse_article
+from libnews.assemble.actors import _known_country
 from libnews.match.lexicon import actor_lexicon, nisba_forms, pyarabic_given_names
 from libnews.resources import default_resources
 from libnews.text.normalize import fold
@@ -56,3 +57,21 @@ def test_user_file_adds_a_title_and_an_organization(tmp_path: Path) -> None:
     assert person.titles[0].role == "minister.space"
     assert person.country == "IT"
     assert any(a.name == "وكالة النجوم" for a in article.actors)
+
+
+# (name as read in an article, country the known-persons table gives it or None)
+KNOWN_PERSON_CASES = [
+    ("محمد بن زايد", "AE"),
+    ("محمد بن زايد آل نهيان", "AE"),  # holds a whole listed name
+    ("عبدالفتاح السيسي", "EG"),  # عبد joined or spaced
+    ("عبد الفتاح السيسي", "EG"),
+    ("عبد الفتاح", None),  # words of two people of different countries
+    ("السيسي", None),  # one word is never enough
+    ("سالم العبري", None),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), KNOWN_PERSON_CASES, ids=[c[0] for c in KNOWN_PERSON_CASES])
+def test_known_person_country(name: str, code: str | None) -> None:
+    lexicon = actor_lexicon(default_resources())
+    assert _known_country(tuple(fold(name).split()), lexicon) == code

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from libnews import gazetteer
+from libnews import gazetteer, parse_article
 from libnews.errors import ResourceError
 from libnews.resources import Resources, default_resources, load_resources
+from libnews.resources.actors_schema import KnownPersonEntry
 from libnews.resources.gazetteer_schema import (
     CountryEntry,
     NameListEntry,
@@ -613,9 +614,31 @@ def test_add_place_and_names(res: Resources) -> None:
     assert "غويدو" in name_lists(extended)["given_foreign"].words
 
 
+def test_known_persons_have_valid_countries_and_unique_names(res: Resources) -> None:
+    codes = {c.code for c in res.entries("country", CountryEntry)}
+    persons = res.entries("person", KnownPersonEntry)
+    assert len(persons) >= 50
+    assert {p.country for p in persons} <= codes
+    names = [fold(form) for p in persons for form in (p.name, *p.forms)]
+    assert len(names) == len(set(names))
+
+
+def test_add_person_gives_an_untitled_name_its_country(res: Resources) -> None:
+    text = "وقال سالم العبري إن الاتفاق مهم."
+    assert _person_country(text, res) != "OM"
+    extended = gazetteer.add_person(res, name="سالم العبري", country="OM")
+    assert _person_country(text, extended) == "OM"
+
+
+def _person_country(text: str, resources: Resources) -> str | None:
+    article = parse_article(text, resources=resources)
+    return next((a.country for a in article.actors if a.kind == "person"), None)
+
+
 @pytest.mark.parametrize(
     "call",
     [
+        pytest.param(lambda r: gazetteer.add_person(r, name="س", country="Egypt"), id="bad-person-country"),
         pytest.param(lambda r: gazetteer.add_title(r, role="Minister Space", forms=["وزير"]), id="bad-role"),
         pytest.param(lambda r: gazetteer.add_title(r, role="minister.x", forms=[]), id="no-forms"),
         pytest.param(

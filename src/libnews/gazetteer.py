@@ -1,4 +1,4 @@
-"""Add to the gazetteer at run time: titles, country aliases, organizations, places, names.
+"""Add to the gazetteer at run time: titles, country aliases, organizations, places, names, people.
 
 The shipped tables live in ``libnews/data/*.toml``.  A user extends them
 without editing code in one of two ways:
@@ -38,6 +38,7 @@ __all__ = [
     "add_country_alias",
     "add_names",
     "add_organization",
+    "add_person",
     "add_place",
     "add_title",
     "parse_pyarabic_proper_nouns",
@@ -183,6 +184,24 @@ def add_place(
     if type is not None:
         row["type"] = type
     return resources.extended(place=[row])
+
+
+def add_person(resources: Resources, *, name: str, country: str, forms: Iterable[str] = ()) -> Resources:
+    """A resource set with a known public figure added (``[[person]]`` in ``persons.toml``).
+
+    The actor stage gives a person this country when the article itself gives none (no
+    title with a nationality or a body).
+
+    Args:
+        resources: The set to extend.
+        name: The name as the press usually writes it (``عبد الفتاح السيسي``).
+        country: ISO 3166-1 alpha-2 code.
+        forms: Other spellings of the whole name.
+
+    Returns:
+        A new `Resources`; *resources* is unchanged.
+    """
+    return resources.extended(person=[{"name": name, "country": country, "forms": list(forms)}])
 
 
 def add_names(resources: Resources, kind: str, words: Iterable[str]) -> Resources:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -32,7 +33,7 @@ from libnews.match.actors import (
     read_name,
 )
 from libnews.match.attribution import find_attributions
-from libnews.match.lexicon import Lexicon, actor_lexicon, clitic_surface
+from libnews.match.lexicon import Lexicon, actor_lexicon, clitic_surface, name_words
 from libnews.match.titles import TitleMention, grow_titles, is_honorific
 from libnews.models import Actor, ActorKind, Attribution, Title
 from libnews.text.normalize import fold
@@ -120,11 +121,11 @@ def _find_persons(
     title_ends = {t.end for t in titles}
     honorific_at = dict(honorific_spans)
 
-    def add(i: int, j: int | None, *, loose: bool = False, generic: bool = False) -> None:
+    def add(i: int, j: int | None, *, loose: bool = False, generic: bool = False, clitic: int = 0) -> None:
         if j is None or j < i:
             return
-        start, end = tokens.starts[i], tokens.ends[j]
-        words = tuple(tokens.texts[i : j + 1])
+        start, end = tokens.starts[i] + clitic, tokens.ends[j]
+        words = (tokens.texts[i][clitic:], *tokens.texts[i + 1 : j + 1])
         candidates.append(_Person(start, end, words, loose=loose, generic=generic))
 
     # 1. After a title (and honorifics), possibly in quotes or after a comma.
@@ -201,14 +202,43 @@ def _find_persons(
         {i for i, word in enumerate(texts) if word in given}
         | {i + 1 for i, word in enumerate(texts) if word in verbs and tokens.joined(i)}
     )
+    # A name read after a title is surer than one a given name inside it starts (قيس سعيد | بقصر).
+    inside = bytearray(len(text) + 1)
+    for person in [p for p in candidates if not p.loose]:
+        inside[person.start + 1 : person.end] = b"\x01" * (person.end - person.start - 1)
     for i in openers:
+        if inside[tokens.starts[i]]:
+            continue
         if tokens.starts[i] in blocked:
+            # صلاح الدين النمروش: a given name that is also a place, when a family name follows
+            # the place's words.
+            if tokens.starts[i] not in title_blocked and texts[i] in given:
+                end = read_name(tokens, i, lexicon, title_blocked, loose=False, weak=False)
+                if end is not None and end > i and tokens.starts[end] not in blocked:
+                    add(i, end)
             continue
         # Only the given names of the data lists here: pyarabic's (كامل، حسن، خيار) are also
         # common words, trusted only next to a title or in quotes.
         end = read_name(tokens, i, lexicon, blocked, loose=False, weak=False)
         if end is not None and end > i:
             add(i, end)
+            first, last = tokens.starts[i] + 1, tokens.ends[end]
+            inside[first:last] = b"\x01" * (last - first)
+    ends = {p.end for p in candidates} | title_ends
+    # A name joined to the one before by و (فايز السراج وخليفة حفتر): a known given name after
+    # the conjunction, and a family name after it.
+    for i, word in enumerate(texts):
+        if (
+            word[:1] == "و"
+            and word[1:] in given
+            and len(word) > 3
+            and tokens.starts[i] not in blocked
+            and i > 0
+            and (tokens.ends[i - 1] in ends or tokens.gap(i - 1).strip(" ") == ",")
+        ):
+            end = read_name(tokens, i, lexicon, blocked, loose=False, weak=False, clitic=1)
+            if end is not None and end > i:
+                add(i, end, clitic=1)
 
     # 4. Quoted names: «لورينسو غويريني».
     for match in _QUOTED.finditer(text):
@@ -260,7 +290,8 @@ def _attach_titles(
     person_at = {p.start: p for p in persons}
     for n, title in enumerate(titles):
         person = person_at.get(_skip_to_name(text, title.end, honorific_at))
-        if person is not None:
+        # المتحدث باسم غني: the name after باسم is whom the spokesperson speaks for.
+        if person is not None and not text.endswith("باسم", 0, title.end):
             person.titles.append(title)
             used.add(n)
     for person in persons:
@@ -318,6 +349,21 @@ def _dynasty_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
             if country is not None:
                 return country
     return None
+
+
+def _known_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The country of a known public figure named by *words* (``persons.toml``).
+
+    The name may hold a whole listed name (محمد بن زايد آل نهيان ⊃ محمد بن زايد) or be two or
+    more consecutive words of one; words shared by people of different countries tell nothing.
+    """
+    canonical = name_words(words)
+    for size in range(len(canonical), 1, -1):
+        for start in range(len(canonical) - size + 1):
+            part = canonical[start : start + size]
+            if part in lexicon.known_full:
+                return lexicon.known_persons.get(part)
+    return lexicon.known_persons.get(canonical) if len(canonical) > 1 else None
 
 
 def _resolve_bare_titles(bare: list[TitleMention], persons: list[_Person], text: str) -> None:
@@ -378,7 +424,7 @@ def _merge_persons(
         if len(person.words) < 2:
             continue
         last = person.words[-1]
-        if len(last) >= 3 and last not in lexicon.stop and last not in lexicon.given:
+        if len(last) >= 3 and last not in lexicon.stop:
             tails.setdefault(last, person)
     covered = bytearray(len(tokens.text) + 1)  # characters already inside a person's mention
     for person in merged:
@@ -403,7 +449,8 @@ def _merge_persons(
                 span = (start, tok_end)
                 if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
                     break
-                if form.startswith("ال"):
+                if form.startswith("ال") or form in lexicon.given:
+                    # Also a word or a given name (عباس): a surname only quoted or after a verb.
                     quoted = text[max(0, start - 1) : start] == '"' or text[tok_end : tok_end + 1] == '"'
                     near_verb = i > 0 and tokens.texts[i - 1] in lexicon.reporting_surface
                     if not (quoted or near_verb):
@@ -463,7 +510,21 @@ class _CountryContext:
 
     _NEAR = 150
 
-    def __init__(self, entities: list[EntityMention], text: str, cues: list[tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        entities: list[EntityMention],
+        text: str,
+        cues: list[tuple[str, ...]],
+        *,
+        foreign: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        # *foreign*: spans whose countries belong to someone else (the titles of people): the
+        # nationality in وزير الخارجية الأمريكي is that minister's, not his neighbours'.
+        if foreign:
+            mask = bytearray(len(text) + 1)
+            for start, end in foreign:
+                mask[start:end] = b"\x01" * (end - start)
+            entities = [m for m in entities if not mask[m.start]]
         self.home = next(
             (
                 m.country
@@ -627,17 +688,63 @@ def _merge_organizations(
             if (
                 long is not short
                 and long.key in clusters
-                and long.head == short.head
-                and len(long.words) > len(short.words)
-                and long.words[: len(short.words)] == short.words
+                and (
+                    (
+                        long.head == short.head
+                        and len(long.words) > len(short.words)
+                        and long.words[: len(short.words)] == short.words
+                    )
+                    # اللجنة المشتركة = اللجنة المصرية الروسية المشتركة, مجلس الدولة = المجلس الأعلى
+                    # للدولة: a short form keeping the head and some of the words, in order.
+                    or _short_form(short, long)
+                    # الخارجية المصرية = وزارة الخارجية المصرية: the body without its head noun.
+                    or (long.head in _MINISTRY_HEADS and long.words == (short.head, *short.words))
+                )
                 and short.country in (None, long.country)
                 # وزارة الخارجية is not وزارة الخارجية الروسية: a nationality makes another body.
-                and not (short.country is None and long.country is not None and long.nisba)
+                and not (
+                    short.country is None
+                    and long.country is not None
+                    and long.nisba
+                    and long.words[: len(short.words)] == short.words
+                )
             ):
                 long.mentions.extend(short.mentions)
                 del clusters[short.key]
                 break
     del lexicon
+
+
+_MINISTRY_HEADS = frozenset({"وزاره"})
+
+
+def _short_form(short: _Cluster, long: _Cluster) -> bool:
+    """*short* keeps the head of *long* and some of its words, in order (articles aside)."""
+    assert short.head is not None
+    long_words = (long.head, *long.words) if long.head is not None else tuple(fold(long.name).split())
+    stems = tuple(map(_stem, long_words))
+    short_stems = tuple(map(_stem, short.words))
+    return (
+        len(long_words) > len(short.words) + 1
+        and stems[0] == _stem(short.head)
+        # A prefix (الجيش السوري | الحر) may be another body: only words left out inside count.
+        and stems[1 : 1 + len(short_stems)] != short_stems
+        and _in_order(short_stems, stems[1:])
+    )
+
+
+def _stem(word: str) -> str:
+    """*word* without the article or ل + article (المجلس، للدوله → مجلس، دوله)."""
+    for prefix in ("لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix) :]
+    return word
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every word of *short* is in *long*, in the same order."""
+    remaining = iter(long)
+    return bool(short) and all(word in remaining for word in short)
 
 
 def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
@@ -667,7 +774,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     )
     title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
     # على folds to علي (a given name): the original spelling tells the preposition.
-    for i in [i for i, word in enumerate(tokens.texts) if word == "علي"]:
+    for i in [i for i, word in enumerate(tokens.texts) if word in ("علي", "وعلي")]:
         start = tokens.starts[i]
         if doc.aligned.span(start, tokens.ends[i]).text.endswith(("ى", "ی")):
             blocked.add(start)
@@ -693,7 +800,28 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     for person in persons:
         if person.country is None:
             person.country = next((t.country for t in person.titles if t.country), None)
+    own_titles = {id(person): len(person.titles) for person in persons}
     _resolve_bare_titles(bare, persons, text)
+    for person in persons:
+        if person.country is None:
+            person.country = _known_country(person.words, lexicon) or _dynasty_country(person.words, lexicon)
+        if person.country is None:
+            # A bare title that names the country (الوزير الإيطالي), joined to this person: sure
+            # enough for someone untitled, or when it repeats a role of their own (الملك → العاهل
+            # الأردني); a bare الرئيس المصري resolved onto a king is not.
+            own = person.titles[: own_titles[id(person)]]
+            roles = [t.role for t in own if t.role]
+            person.country = next(
+                (
+                    t.country
+                    for t in person.titles[len(own) :]
+                    if t.country
+                    and (
+                        not own or any(t.role and (t.role == r or t.role.startswith(r + ".")) for r in roles)
+                    )
+                ),
+                None,
+            )
 
     clusters = _cluster_entities(entities, lexicon, text)
     cues = (
@@ -702,6 +830,9 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         else []
     )
     context = _CountryContext(entities, text, cues)
+    # The nationality in a title is its holder's: never another titled person's (السيسي …
+    # بوزير الخارجية الأمريكي).  An untitled person in a list may still share it.
+    titled_context = _CountryContext(entities, text, cues, foreign=[(t.start, t.end) for t in titles])
     for cluster in clusters.values():
         if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
             cluster.country = context.at(
@@ -713,8 +844,6 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             for t in person.titles
         )
         if person.country is None:
-            person.country = _dynasty_country(person.words, lexicon)
-        if person.country is None:
             organization = next((t.organization for t in person.titles if t.organization), None)
             key = _final_key(organization, clusters) if organization is not None else ""
             if key in clusters and clusters[key].country:
@@ -724,7 +853,8 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                     t.category in _GOVERNMENT_TITLES or (t.role or "").startswith(_MONARCH_ROLES)
                     for t in person.titles
                 )
-                person.country = context.at(person.start, governmental=governmental)
+                person_context = titled_context if own_titles[id(person)] else context
+                person.country = person_context.at(person.start, governmental=governmental)
         name = _clean(doc.aligned.span(person.start, person.end).text)
         cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
         cluster.mentions = person.mentions

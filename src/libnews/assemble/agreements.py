@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -36,6 +37,8 @@ _SUFFIXED_PREPOSITION = regex.compile(
 )
 _PREPOSED = regex.compile(r"^(?:لل|لا|ل\p{L}{3,}$|ب\p{L}{4,}$)")
 # Adjectives after a definite head: nisba forms (السياسي، النووية) and a few others.
+# ل + a verbal noun (للتعاون, لانشاء, لترسيم, لمكافحه), not ل + a pronoun or a length of time.
+_PURPOSE_COMPLEMENT = regex.compile(r"^(?:لل\p{L}{3,}|ل(?!مده|مدة|فتره|صالح)[اتم]\p{L}{3,})$")
 _ADJECTIVE = regex.compile(
     r"^ال\p{L}+(?:ي|يه|يين|يان|يتين)$|^ال(?:شامل|شامله|نهائي|كامل|كامله|تاريخي|مبدئي)$"
 )
@@ -44,7 +47,9 @@ _COUNTED = regex.compile(r"(?:\d+|(?<!\p{L})(?:عدد من|عده|عشرات|ث�
 _ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جديده|جديد)(?!\p{L})")
 _THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
 _HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
-_WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"()]+)")
+_ANY = regex.compile(r"(?<!\p{L})اي\s+$")
+_SIGNED_WORDS = 14  # how far a signed object may follow its verb (adjuncts come between)
+_WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"'()]+)")
 
 
 @dataclass
@@ -140,9 +145,19 @@ def _words(resources: Resources) -> _Words:
     return resources.compiled("agreements.words", _build)
 
 
-def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
-    """Agreement mentions of the article, in text order, without hopes and generic uses."""
+def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[AgreementMention]:
+    """Agreement mentions of the article, in text order, without hopes and generic uses.
+
+    Args:
+        ctx: The article's context.
+        signings: Sorted end offsets of signing verbs and nouns (``وقع``, ``توقيع``).  A weak head
+            (``إعلان``, ``وثيقة``) is an agreement when it is named by a place or a quote, or when it
+            is what is signed (``وقع … الجمعة في موسكو إعلان الشراكة``); its other definite mentions
+            with the same head then refer to it too.
+    """
     table = _words(ctx.doc.resources)
+    signed_heads: set[str] = set()
+    tentative: list[AgreementMention] = []
     text = ctx.text
     generic = [match.span() for match in table.generic.finditer(text, ctx.runs)]
     generic_starts = [g_start for g_start, _ in generic]
@@ -157,6 +172,8 @@ def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
             continue
         if _in_generic(generic, generic_starts, start, head_end):
             continue
+        if _ANY.search(text, max(0, start - 4), start):
+            continue  # لم يوقعا أي اتفاق: any agreement at all, none in particular
         if core == "اتفاق" and _masdar(table, text, head_end) and not _after_reach(text, start):
             continue  # الاتفاق على …: the act of agreeing, not an instrument
         words = core.split()
@@ -180,9 +197,29 @@ def find_agreement_mentions(ctx: Context) -> list[AgreementMention]:
         if mention.quoted:
             covered_until = mention.quoted[1]
         if strength == "weak" and not mention.proper:
-            continue
+            if _signed_object(ctx, signings, start):
+                signed_heads.add(core)
+            elif mention.definite:
+                tentative.append(mention)
+                continue
+            else:
+                continue
         mentions.append(mention)
+    if signed_heads and tentative:
+        # الإعلان السياسي … ووقع الإعلان: once one is signed, the others with its head refer to it.
+        mentions.extend(m for m in tentative if m.head in signed_heads)
+        mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _signed_object(ctx: Context, signings: Sequence[int], start: int) -> bool:
+    """A signing verb or noun ends shortly before *start*, in its sentence."""
+    before = bisect_right(signings, start) - 1
+    if before < 0:
+        return False
+    sentence = ctx.sentence(start)
+    end = signings[before]
+    return end >= sentence.start and ctx.word_start_before(start, _SIGNED_WORDS) <= end
 
 
 def _in_generic(generic: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -270,6 +307,11 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
                 taken += 1
                 continue
             break
+        if taken == 0 and not mention.definite and _PURPOSE_COMPLEMENT.match(word):
+            # اتفاقية للتعاون الاقتصادي, مذكرة تفاهم لمكافحة الإرهاب: a ل-complement names what it is for.
+            position = last = match.end()
+            taken += 1
+            continue
         if _PREPOSED.match(word) or _SUFFIXED_PREPOSITION.match(word):
             break
         if bare.startswith("ال"):
@@ -284,7 +326,9 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
             break
         position = last = match.end()
         taken += 1
-    if last > mention.head_end or mention.kind == "ceasefire":
+    own_name = " " in mention.head and mention.kind in ("agreement", "treaty")
+    if last > mention.head_end or mention.kind == "ceasefire" or own_name:
+        # اتفاق سلام names what the agreement is (مذكرة تفاهم alone does not).
         mention.name = (mention.start, last)
         mention.end = last
         rest = text[mention.head_end : last].split()

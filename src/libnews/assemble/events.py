@@ -56,9 +56,23 @@ _PLACE_WORDS = 40
 _FOCUS_EVENTS = 12
 _NAME_CHARS = 160
 _CLAUSE = 600
-_NOT_WHEN = regex.compile(r"(?<!\p{L})(?:منذ|مند|بحلول|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?$")
+_NOT_WHEN = regex.compile(
+    r"(?<!\p{L})(?:(?:منذ|مند|بحلول|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?|(?:منذ|مند)\s[^,.;:\n\d]{1,36})$"
+)
 _COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
+_DECLARE_WORDS = 8
+_REACH_WORDS = 24
+_VENUE = regex.compile(r"(?<!\p{L})في\s+$")
+_LIGHT_WORDS = 14
+_LIGHT_VERB = regex.compile(
+    r"(?<!\p{L})[وف]?(?:اجري|اجرت|اجريا|اجروا|يجري|تجري|عقد|عقدت|عقدا|عقدوا|يعقد|تعقد|تلقي|تلقت|يتلقي|تتلقي)(?!\p{L})"
+)
+_SINCE = regex.compile(r"(?<!\p{L})(?:منذ|مند|قبل|بعد)\s+(?:اجراء\s+)?$")
+_MAY = regex.compile(r"(?<!\p{L})[وف]?قد\s+$")
+_PRESENT = regex.compile(r"[يتن]|س[يتن]")
+_TO = regex.compile(r"(?<!\p{L})الي(?!\p{L})")
+_GATHERINGS = frozenset({"meet", "talks", "call"})
 _PRONOUN_WORDS = 6  # how far back the agreement a pronoun refers to may be named (الاتفاق الذي تم توقيعه)
 _DEMONSTRATIVE = regex.compile(r"(?<!\p{L})[وف]?(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+$")
 
@@ -96,8 +110,9 @@ def find_agreements_and_events(
         The agreements (ids ``g1``…) and the events (ids ``e1``…, in text order).
     """
     ctx = build_context(doc, dates, actors)
-    mentions = find_agreement_mentions(ctx)
     found = find_triggers(ctx.text, doc.resources, ctx.runs)
+    signings = [t.end for t in found if t.kind == "sign" and t.form != "participle" and not t.pronoun]
+    mentions = find_agreement_mentions(ctx, signings)
     # Statements are told apart: they neither bound the other events' participants nor take their dates.
     said = [t for t in found if t.kind == "statement"]
     triggers = _usable_triggers(ctx, [t for t in found if t.kind != "statement"], mentions)
@@ -119,7 +134,8 @@ def find_agreements_and_events(
     clauses = _clauses(ctx, openers=openers, mentions=mentions, owner=owner, drafts=drafts, events=events)
     for event in events:
         # An agreement described by its sides (اتفقت روما وطرابلس على …) dates from its signing.
-        if event.date is None and event.agreement is not None:
+        # Reaching one (توصل إلى اتفاق … تم توقيعه الثلاثاء) may come before its signing.
+        if event.date is None and event.agreement is not None and event.trigger.needs != "settlement":
             event.date = drafts[event.agreement].signed_on
     agreements = _agreements(ctx, drafts, events, clauses, origins)
     statements = find_statements(ctx, sorted([*triggers, *said], key=lambda t: t.start), media)
@@ -142,17 +158,24 @@ def _usable_triggers(
     for trigger in triggers:
         # Mentions starting before the trigger (by less than a name's length) that contain it.
         near = mentions[bisect_left(starts, trigger.start - _NAME_CHARS) : bisect_left(starts, trigger.start)]
-        if any(trigger.end <= m.end for m in near):
-            continue
+        if trigger.kind != "election" and any(trigger.end <= m.end for m in near):
+            continue  # an election inside a name (اتفاق لتنظيم انتخابات في …) is still to be held
         if any(
             a.start <= trigger.start and trigger.end <= a.end and a.actor.kind == "organization"
             for a in ctx.actors_in(max(0, trigger.start - 80), trigger.start + 1)
         ):
             continue
-        if ctx.reached("aim", trigger.start):
+        if ctx.reached("aim", trigger.start) and not _pluperfect(ctx, trigger):
             continue
         kept.append(trigger)
     return kept
+
+
+def _pluperfect(ctx: Context, trigger: Trigger) -> bool:
+    """``قد`` before a past verb (``كان … قد زار``) says it happened; before a present one, that it may."""
+    if trigger.form != "verb" or _PRESENT.match(ctx.text, trigger.start):
+        return False
+    return _MAY.search(ctx.text, max(0, trigger.start - 4), trigger.start) is not None
 
 
 def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[AgreementMention]) -> dict[int, int]:
@@ -162,7 +185,7 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
     ends = sorted((m.end, i) for i, m in enumerate(mentions))
     end_keys = [end for end, _ in ends]
     for index, trigger in enumerate(triggers):
-        if trigger.kind not in ("sign", "agree"):
+        if trigger.kind not in ("sign", "agree", "ceasefire"):
             continue
         sentence = ctx.sentence(trigger.start)
         if trigger.pronoun and trigger.kind == "sign":
@@ -184,10 +207,30 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
             if before:
                 links[index] = before[-1]
             continue
+        if trigger.kind == "ceasefire":
+            # أعلن … وقفا لإطلاق النار / هدنة: the declared truce is the agreement.
+            inside = list(range(bisect_left(starts, trigger.start), bisect_left(starts, trigger.end)))
+            if inside and _needs_met(ctx, trigger, False) and not ctx.reached("negation", trigger.start):
+                links[index] = inside[0]
+            continue
         if trigger.kind == "agree":
             inside = list(range(bisect_left(starts, trigger.start), bisect_left(starts, trigger.end)))
             if inside:
                 links[index] = inside[0]
+                continue
+            # توصلت الأطراف إلى اتفاق لـ… / اتفق المشاركون على الإعلان السياسي: what was reached.
+            reached_at = _settlement(ctx, trigger) if trigger.needs == "settlement" else None
+            reach = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8))
+            if reached_at is not None:
+                reach = ctx.word_end_after(reached_at, 2)
+            after = bisect_left(starts, reached_at or trigger.end)
+            if (
+                after < len(mentions)
+                and mentions[after].start < reach
+                and not mentions[after].negated
+                and _REACHED.search(ctx.text, trigger.end, mentions[after].start)
+            ):
+                links[index] = after
             continue
         limit = min(sentence.end, ctx.word_end_after(trigger.end, 14))
         following = [
@@ -286,8 +329,11 @@ def _events(
         if index + 1 < len(triggers) and triggers[index + 1].start < sentence.end:
             high = min(high, triggers[index + 1].start)
         if trigger.form != "verb":
-            # A noun's participants are its complements and its own clause, not the sentence's subject.
-            low = max(low, ctx.clause_start(trigger.start))
+            # A noun's participants are its complements and its own clause, not the sentence's subject,
+            # unless a light verb makes it the predicate: أجرى الوزير، الخميس، اتصالا هاتفيا.
+            reach = max(low, ctx.word_start_before(trigger.start, _LIGHT_WORDS))
+            light = _LIGHT_VERB.search(ctx.text, reach, trigger.start)
+            low = max(low, light.start() if light else ctx.clause_start(trigger.start))
         if index in links and links[index] >= 0 and mentions[links[index]].end > trigger.end:
             # وقع … اتفاقا … ضد الحمائية التي ينتهجها ترامب: a relative clause after the agreement
             # describes it; who it names takes no part in the signing.
@@ -314,6 +360,21 @@ def _construct(ctx: Context, trigger: Trigger) -> bool:
     return bool(following) and following[0].start <= trigger.end + 2
 
 
+def _settlement(ctx: Context, trigger: Trigger) -> int | None:
+    """End of the ``إلى`` that reaches a settlement (``توصل الطرفان إلى تسوية``), if any.
+
+    The subject of a verb-first sentence may hold a relative clause (``توصلت الأطراف، الذين عقدوا
+    اجتماعا …، إلى اتفاق``): the first ``إلى`` of the sentence after the verb is the one that counts.
+    """
+    end = min(ctx.sentence(trigger.start).end, ctx.word_end_after(trigger.end, _REACH_WORDS))
+    first = _TO.search(ctx.text, trigger.end, end)
+    if first is None:
+        return None
+    if ctx.cue_between("settlement", first.end(), ctx.word_end_after(first.end(), 1) + 1):
+        return first.end()
+    return None
+
+
 def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
     text = ctx.text
     if trigger.needs == "agreement":
@@ -336,13 +397,10 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
                 return True
         return False
     if trigger.needs == "settlement":
-        # توصل الطرفان إلى تسوية: reaching an agreement, within the clause.
-        end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8))
-        return any(
-            ctx.cue_between("settlement", found.end(), ctx.word_end_after(found.end(), 1) + 1)
-            for found in _DESTINATION.finditer(text, trigger.end, end)
-        )
+        return _settlement(ctx, trigger) is not None
     if trigger.needs == "held":
+        if _SINCE.search(ctx.text, max(0, trigger.start - 12), trigger.start):
+            return False  # منذ انتخابات 2014, قبل إجراء انتخابات: a point in time, not an election told
         before = ctx.word_start_before(trigger.start, 3)
         if ctx.cue_between("hold", before, trigger.start):
             return True
@@ -350,7 +408,9 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
             ctx.dates_in(trigger.end, min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8)))
         )
     if trigger.needs == "declared":
-        return ctx.cue_between("declare", ctx.word_start_before(trigger.start, 3), trigger.start)
+        # أعلن الرئيس الأفغاني أشرف غني وقفا لإطلاق النار: a verb-first subject comes between.
+        low = max(ctx.clause_start(trigger.start), ctx.word_start_before(trigger.start, _DECLARE_WORDS))
+        return ctx.cue_between("declare", low, trigger.start)
     return True
 
 
@@ -416,6 +476,12 @@ def _participants(
             continue  # إعلان تونس …في ليبيا: a word of a name, not a participant
         if actor.id in media:
             continue  # ذكرت وام / قالت وكالة الأنباء: the source of the news, not a party to it
+        if (
+            trigger.kind in _GATHERINGS
+            and actor.kind == "organization"
+            and _VENUE.search(ctx.text, max(0, mention.start - 6), mention.start)
+        ):
+            continue  # الاجتماع الذي عقد في الإليزيه: a palace or a seat is where they meet
         if _is_locative(ctx, mention):
             (places_after if mention.start >= trigger.end else places_before).append(actor)
             continue
@@ -449,6 +515,12 @@ def _participants(
             event.place = after[0]
     if event.place is not None and _holds(event.actors, event.place):
         event.actors = [a for a in event.actors if a is not event.place]
+    if trigger.kind in _GATHERINGS:
+        # اللقاء الذي عقد في الإليزيه: a palace or a city is where people meet, not who meets.
+        venues = [a for a in event.actors if a.kind == "place" and _mere_place(ctx, a)]
+        if venues:
+            event.place = event.place or venues[0]
+            event.actors = [a for a in event.actors if not _holds(venues, a)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,7 +688,7 @@ def _assign_dates(
         positions[sentence_index] = [position for position, _ in anchors]
         sentence = ctx.sentences[sentence_index]
         for date in ctx.dates_in(sentence.start, sentence.end):
-            if date.date.value is None or _NOT_WHEN.search(ctx.text, max(0, date.start - 14), date.start):
+            if date.date.value is None or _NOT_WHEN.search(ctx.text, max(0, date.start - 44), date.start):
                 continue  # منذ 2010, بحلول 2020: the bounds of a period, not when anything happened
             cut = bisect_left(positions[sentence_index], date.start)
             if cut > 0:
@@ -645,6 +717,8 @@ def _assign_dates(
     for draft_index, value in attached.items():
         signed_on.setdefault(draft_index, value)
     for event in events:
+        if event.trigger.needs == "settlement":
+            continue  # reaching an agreement (توصل إلى اتفاق … تم توقيعه الثلاثاء) may precede its signing
         if event.date is None and event.agreement is not None and event.agreement in signed_on:
             event.date = signed_on[event.agreement]
     for position, event in enumerate(events):
@@ -690,6 +764,7 @@ def _assign_dates(
 
 # توقع ترمب أن يتوصلوا إلى اتفاق: "expected that", a complement clause, not a signing.
 _THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
+_REACHED = regex.compile(r"(?<!\p{L})(?:الي|علي)\s+$")
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|هامش|ختام|بمناسبه|حيث)\s*$")
 
 
@@ -711,6 +786,8 @@ def _unanchored(event: _Event) -> bool:
 
 def _bare(event: _Event) -> bool:
     """A noun with nobody, no day, no place and no agreement (``المشاورات``) names no happening."""
+    if event.trigger.kind == "election" and event.negated:
+        return False  # تأجيل الانتخابات البلدية: that they will not be held is news
     return (
         event.trigger.form == "noun"
         and not event.actors
@@ -730,6 +807,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
     by_agreement: dict[tuple[int, str, bool], _Event] = {}
     for event in events:
         target = None
+        overlap_only = False
         if event.agreement is not None:
             target = by_agreement.get((event.agreement, event.trigger.kind, event.negated))
         # Other references look back a bounded number of events (linear time).
@@ -767,12 +845,20 @@ def _merge(events: list[_Event]) -> list[_Event]:
             ):
                 target = previous
                 break
+            if same_day and event.trigger.kind in _COLLECTIVE:
+                target = previous  # the elections of 10 December, named again further on
+                break
+            venue_only = all(a.kind == "place" for a in event.actors)
+            if refers_back and event.trigger.form == "noun" and venue_only and distance <= _REFER_SENTENCES:
+                # اللقاء الذي عقد في الإليزيه: the one in focus, told again with only where it was.
+                target, overlap_only = previous, True
+                break
         if target is None:
             kept.append(event)
             if event.agreement is not None:
                 by_agreement[(event.agreement, event.trigger.kind, event.negated)] = event
             continue
-        for actor in event.actors:
+        for actor in [] if overlap_only else event.actors:
             if not _holds(target.actors, actor):
                 target.actors.append(actor)
         target.date = target.date or event.date
@@ -961,7 +1047,9 @@ def _agreements(
         signatories: list[str] = []
         parties: list[str] = []
         place: str | None = None
-        sources = [e for e in events if e.agreement == index and e.trigger.kind in ("sign", "agree")]
+        sources = [
+            e for e in events if e.agreement == index and e.trigger.kind in ("sign", "agree", "ceasefire")
+        ]
         if index in origins:
             sources.append(origins[index])
         for event in sources:
@@ -970,6 +1058,10 @@ def _agreements(
                     if not _witness(ctx, event, actor):
                         _add(signatories, actor.id)
                     for side in _sides_of(actor, actors_by_id):
+                        _add(parties, _government_of(ctx, side, actors_by_id))
+                elif actor.kind == "person" and event.trigger.kind == "ceasefire":
+                    # أعلن الرئيس … هدنة: the declarer's side, or the leader himself, is a party.
+                    for side in _sides_of(actor, actors_by_id) or [actor.id]:
                         _add(parties, _government_of(ctx, side, actors_by_id))
                 elif actor.kind != "person" and not _mere_place(ctx, actor):
                     _add(parties, _government_of(ctx, actor.id, actors_by_id))

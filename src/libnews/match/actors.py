@@ -35,6 +35,8 @@ _TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+|\d+)")
 # What may sit between two words of one name or phrase: spaces only.
 # Second words of compound given names (صلاح الدين، نور الدين، عبد الله).
 _COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام"})
+# Second words of compound family names (خطيب زاده، جاويش أوغلو), folded.
+_SURNAME_TAILS = frozenset({"زاده", "اوغلو"})
 
 
 class Tokens:
@@ -246,6 +248,7 @@ def _grow_organization(
     adjectives_only = not indefinite_head
     head_feminine = head.form.endswith(("ه", "ات"))
     after_conjunction = False
+    lam_phrase = False
     heads = lexicon.org_heads
     while k < len(tokens) and len(words) < 7:
         gap = tokens.gap(k - 1).strip(" ")
@@ -288,8 +291,10 @@ def _grow_organization(
         if _is_definite(word):
             if after_conjunction and not word.endswith(("ي", "يه", "يين", "يون")):
                 break  # حزب العدالة والبناء | الذراع: only a relational adjective goes on
-            if adjectives_only and not _agrees(head_feminine, word):
-                break  # المحكمة الدستورية العليا | اليمين: a noun, not an adjective of the head
+            if (adjectives_only or has_nisba) and not _agrees(head_feminine, word):
+                # المحكمة الدستورية العليا | اليمين, وزارة الخارجية القطرية | الهجوم: a noun,
+                # not an adjective of the head.
+                break
             words.append(word)
             end = tok_end
             k += 1
@@ -310,13 +315,21 @@ def _grow_organization(
             end = tok_end
             k += 1
             continue
+        if lam_phrase and word.startswith("وال") and word.endswith("ي") and len(word) > 5:
+            # للتعاون التجاري والاقتصادي والعلمي: relational adjectives coordinated in the ل phrase.
+            words.append(word)
+            end = tok_end
+            k += 1
+            continue
         if lex.takes_lam and words and word.startswith("لل") and len(word) > 4 and not after_conjunction:
+            lam_phrase = True
             adjectives_only = False
             words.append(word)
             end = tok_end
             k += 1
             continue
         if lex.takes_lam and words and word.startswith("ل") and _is_definite(nxt) and not after_conjunction:
+            lam_phrase = True
             adjectives_only = False
             words.extend((word, nxt))
             end = tokens.ends[k + 1]
@@ -555,7 +568,14 @@ def _loose_next(
     A *syllable* of a name of short words (بينغ in شي جين بينغ) may start like a preposition.
     """
     word = tokens.texts[k]
-    prefixed = word[0] in "بلك" and len(word) >= (5 if syllable else 4)
+    # ب/ل/ك on a noun (بزيارة، لوزير), but not a listed family name (لعمامرة) nor a long foreign
+    # name with a long vowel after its first letter (كاغامي، ليتشيانغ).
+    prefixed = (
+        word[0] in "بلك"
+        and len(word) >= (5 if syllable else 4)
+        and word not in lexicon.family
+        and not (len(word) >= 6 and word[1] in "اوي" and not word.endswith(("ه", "ا")))
+    )
     return (
         tokens.starts[k] not in blocked
         and _name_like(word, lexicon)
@@ -576,6 +596,7 @@ def read_name(
     loose: bool,
     weak: bool = True,
     limit: int = 6,
+    clitic: int = 0,
 ) -> int | None:
     """Read a person's name starting at token *i*; the index of its last token, or None.
 
@@ -583,13 +604,14 @@ def read_name(
     and then one family name.  With *loose* (right after a title or honorific)
     its first words need not be known given names: one or two words that look
     like a name are taken (``الرئيس دوتيرتي``, ``السفير وو جيشان``).
-    *blocked* holds the starts of tokens that belong to other mentions.
+    *blocked* holds the starts of tokens that belong to other mentions.  The first
+    *clitic* letters of token *i* are a conjunction, not part of the name (``وخليفة``).
     """
     starts, texts = tokens.starts, tokens.texts
     n = len(starts)
     if i >= n or starts[i] in blocked:
         return None
-    first = texts[i]
+    first = texts[i][clitic:]
     if not _name_like(first, lexicon) or first.isdigit():
         return None
     j = i
@@ -601,7 +623,7 @@ def read_name(
     strong = False  # some given name of the chain is in the data lists
     particle = False
     while j < n:
-        word = texts[j]
+        word = texts[j] if j > i else first
         if j > i and starts[j] in blocked:
             break
         if word in lexicon.particles and j + 1 < n and tokens.joined(j) and starts[j + 1] not in blocked:
@@ -695,6 +717,28 @@ def read_name(
         return j - 1
     if word in lexicon.reporting_verbs:
         return j - 1
+    # عبدربه منصور هادي | قرارا (after three given names), قيس سعيد | بقصر (after two): an
+    # indefinite accusative or a preposition on a noun ends the name.
+    if (
+        run >= 2
+        and len(word) >= 4
+        and word not in lexicon.family
+        and not word.startswith("ال")
+        and ((run >= 3 and word.endswith("ا")) or (word[0] in "بلك" and word[1] not in "اوي"))
+    ):
+        return j - 1
+    if word.startswith("ال"):
+        # نواف الأحمد الجابر الصباح: a chain of family names up to a listed one.
+        end = j
+        for k in range(j + 1, min(j + 3, n)):
+            if not tokens.joined(k - 1) or starts[k] in blocked or not texts[k].startswith("ال"):
+                break
+            if texts[k] in lexicon.family:
+                end = k
+        if end > j:
+            return end
+    if j + 1 < n and tokens.joined(j) and texts[j + 1] in _SURNAME_TAILS and starts[j + 1] not in blocked:
+        return j + 1  # خطيب زاده، جاويش أوغلو
     # رجب طيب أردوغان: an unknown middle name before a listed family name.
     if (
         j + 1 < n

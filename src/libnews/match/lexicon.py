@@ -24,6 +24,7 @@ from libnews.resources.actors_schema import (
     AttributionCueEntry,
     DynastyEntry,
     HomeCueEntry,
+    KnownPersonEntry,
     OrgHeadEntry,
 )
 from libnews.resources.gazetteer_schema import (
@@ -98,6 +99,11 @@ class Lexicon:
     """Words that narrow down the country an article is written in, to its candidates."""
     dynasties: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Words of a ruling family's name (``("ال", "نهيان")``) -> the country it rules."""
+    known_persons: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    """Two or more consecutive words of a known person's name (`name_words`) -> their country,
+    or None where the words belong to people of different countries (عبد الفتاح)."""
+    known_full: frozenset[tuple[str, ...]] = frozenset()
+    """The whole names of `known_persons`: a longer name holding one is that person."""
     madda_titles: frozenset[str] = frozenset()
     """Folded title forms written with a madda (آمر): written with hamza (أمر) they are another word."""
     org_heads: frozenset[str] = frozenset()
@@ -232,6 +238,7 @@ def _build(resources: Resources) -> Lexicon:
     ]
     given = _names(resources, "given", "given_foreign")
     reporting = frozenset(fold(w) for w in _words(resources, "reporting_verb"))
+    known = _known_persons(resources)
     return Lexicon(
         phrases=PhraseMatcher(entries),
         acronyms=PhraseMatcher(acronyms, clitics=False),
@@ -265,6 +272,8 @@ def _build(resources: Resources) -> Lexicon:
             for dynasty in resources.entries("dynasty", DynastyEntry)
             for name in dynasty.names
         },
+        known_persons=known[0],
+        known_full=known[1],
         madda_titles=frozenset(
             fold(form)
             for title in resources.entries("title", TitleEntry)
@@ -272,6 +281,38 @@ def _build(resources: Resources) -> Lexicon:
             if form.startswith("آ")
         ),
     )
+
+
+def name_words(words: Iterable[str]) -> tuple[str, ...]:
+    """A person's folded words with ``عبد`` joined to what follows (``عبد الله`` = ``عبدالله``)."""
+    out: list[str] = []
+    glue = False
+    for word in words:
+        if glue:
+            out[-1] += word
+        else:
+            out.append(word)
+        glue = word == "عبد"
+    return tuple(out)
+
+
+def _known_persons(
+    resources: Resources,
+) -> tuple[dict[tuple[str, ...], str | None], frozenset[tuple[str, ...]]]:
+    parts: dict[tuple[str, ...], str | None] = {}
+    full: set[tuple[str, ...]] = set()
+    for person in resources.entries("person", KnownPersonEntry):
+        for form in (person.name, *person.forms):
+            words = name_words(fold(form).split())
+            full.add(words)
+            for size in range(2, len(words) + 1):
+                for start in range(len(words) - size + 1):
+                    part = words[start : start + size]
+                    if part[0] in ("بن", "ابن", "بنت", "ال"):
+                        continue
+                    seen = parts.get(part, person.country)
+                    parts[part] = person.country if seen == person.country else None
+    return parts, frozenset(full)
 
 
 def actor_lexicon(resources: Resources) -> Lexicon:

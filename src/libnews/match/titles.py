@@ -21,6 +21,10 @@ from libnews.match.phrases import PhraseHit
 __all__ = ["TitleMention", "grow_titles", "is_honorific"]
 
 
+# Words that make the title after them a deputy's (نائب القائد الأعلى).
+_DEPUTY = frozenset({"نائب", "نائبه"})
+
+
 @dataclass(slots=True)
 class TitleMention:
     """A title in the normalized text, grown to its full written extent."""
@@ -107,6 +111,18 @@ def grow_titles(
             lex.category,
             counterpart=lex.kind == "counterpart",
         )
+        # نائب القائد الأعلى …: a deputy of a title the data lists only whole.
+        first = tokens.at_start(hit.start)
+        if (
+            first is not None
+            and first > 0
+            and tokens.joined(first - 1)
+            and tokens.texts[first - 1] in _DEPUTY
+            and title.role is not None
+            and hit.text.startswith("ال")
+        ):
+            title.start = tokens.starts[first - 1]
+            title.role = title.role.split(".")[0] + ".deputy"
         # What the form itself says: المستشارة الألمانية, رئيس المجلس الرئاسي.
         for part in _inside(entities, hit.start, hit.end):
             if part.kind == "nisba" or (part.kind == "country" and title.country is None):
@@ -116,16 +132,45 @@ def grow_titles(
                 title.country = title.country or part.country
         # A body that starts inside the form and runs past it (رئيس المجلس الرئاسي الليبي).
         across = _across(entities, entity_starts, hit.start, hit.end)
-        if across is not None and across.kind == "org" and lex.takes_organization:
+        if across is not None and across.kind == "country" and not title.counterpart:
+            title.country = title.country or across.country  # رئيس الجمهورية التونسية
+            title.end = across.end
+        elif across is not None and across.kind == "org" and lex.takes_organization:
             title.organization = across
             title.country = title.country or across.country
             title.end = across.end
         construct = not hit.text.startswith("ال")
+        # ولي عهد, رئيس برلمان: the form ends in a noun in construct, so a place may complete it.
+        open_construct = not hit.text.rsplit(" ", 1)[-1].startswith("ال")
+        # المتحدث باسم …: whoever the spokesperson speaks for belongs to the title.
+        speaks_for = hit.text.endswith(" باسم")
         last = tokens.at_end(title.end)
         k = None if last is None else last + 1
         while k is not None and k < len(tokens) and tokens.joined(k - 1):
             tok_start, word = tokens.starts[k], tokens.texts[k]
             found = entities_at.get(tok_start)
+            if found is None and word.startswith("ل") and lex.takes_organization:
+                # الأمين العام للأمم المتحدة, القائد الأعلى للقوات المسلحة: the body after ل.
+                body = entities_at.get(tok_start + 1)
+                found = body if body is not None and body.kind == "org" else None
+            if title.category == "spokesperson" and word == "باسم" and not speaks_for:
+                speaks_for = True
+                title.end = tokens.ends[k]
+                k += 1
+                continue
+            if speaks_for and found is None:
+                speaks_for = False
+                chained = hit_at.get(tok_start)
+                if chained is not None and _title_lex(chained) is not None:
+                    title.end = consumed_until = chained.end
+                elif word in lexicon.family or word in lexicon.given:
+                    title.end = tokens.ends[k]  # المتحدث باسم غني: a person by name
+                else:
+                    break
+                nxt = tokens.at_end(title.end)
+                k = None if nxt is None else nxt + 1
+                continue
+            speaks_for = False
             if found is not None:
                 if found.kind == "nisba":
                     title.country = title.country or found.country
@@ -136,6 +181,8 @@ def grow_titles(
                     title.country = title.country or found.country or found.place_country
                 elif found.kind == "country" and construct and title.country is None:
                     title.country = found.country
+                elif found.kind == "place" and open_construct and title.end == hit.end and found.country:
+                    title.country = title.country or found.country
                 else:
                     break
                 title.end = found.end

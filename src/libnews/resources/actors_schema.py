@@ -122,10 +122,28 @@ class DynastyEntry(Entry):
     """The family names as written in a person's name (``آل نهيان``)."""
 
 
+class KnownPersonEntry(Entry):
+    """A public figure whose name says their country (``[[person]]``: ``عبد الفتاح السيسي`` → EG).
+
+    Used only when the article gives the person no nationality of their own (no title with a
+    country or a body): a bare ``الرئيس`` before the name, or none at all.  Users extend the
+    list with their own ``[[person]]`` tables (`libnews.gazetteer.add_person`).
+    """
+
+    key_fields: ClassVar[tuple[str, ...]] = ("name",)
+    name: str
+    """The name as the press usually writes it (``محمد بن زايد``)."""
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    """ISO 3166-1 alpha-2 code of the person's country."""
+    forms: list[str] = Field(default_factory=list)
+    """Other spellings of the full name (``عبدالفتاح السيسي``, ``بوتن``)."""
+
+
 MODELS: dict[str, type[Entry]] = {
     "org_head": OrgHeadEntry,
     "attribution_cue": AttributionCueEntry,
     "actor_words": ActorWordsEntry,
     "home_cue": HomeCueEntry,
     "dynasty": DynastyEntry,
+    "person": KnownPersonEntry,
 }
