@@ -129,6 +129,7 @@ def machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "libnews": libnews.__version__,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "load_average_at_start": os.getloadavg()[0],
     }
 
 
@@ -622,6 +623,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "batch" in parts:
         print("\nbatch throughput and memory (fresh processes)")
         bench_batch(report, articles, sizes=(200,) if args.quick else (2_500, 10_000))
+    # Other jobs on the machine bias wall times (the 2-worker figure most): say how busy it was.
+    report.add("load_average_at_end", os.getloadavg()[0], "load average (1 min) at the end of the run")
     missed = [key for key, figure in report.figures.items() if figure.get("ok") is False]
     print("\ntargets missed: " + (", ".join(missed) if missed else "none"))
     if args.json:

@@ -54,6 +54,9 @@ def _agreement_matches(expected: dict[str, Any], agreement: Agreement, actors: d
         return False
     if "clauses" in expected and len(agreement.clauses) != expected["clauses"]:
         return False
+    sides = [fold(actors[i].name) for i in (*agreement.signatories, *agreement.parties)]
+    if any(fold(form) in name for form in expected.get("absent", []) for name in sides):
+        return False
     return _named(expected.get("parties", []), agreement.parties, actors) and _named(
         expected.get("signatories", []), agreement.signatories, actors
     )

@@ -26,8 +26,10 @@ import regex
 
 from libnews.document import Document
 from libnews.match.actors import (
+    REGNAL_ORDINALS,
     EntityMention,
     Tokens,
+    common_word_shape,
     find_entities,
     is_given,
     read_name,
@@ -40,8 +42,9 @@ from libnews.text.normalize import fold
 
 __all__ = ["find_actors"]
 
-# Between a title and the name it introduces: spaces, a comma, an opening quote.
-_TITLE_TO_NAME = regex.compile(r'[ ]*,?[ ]*"?')
+# Between a title and the name it introduces: spaces, a short gloss in parentheses
+# (رئيس برلمان طبرق (شرق) عقيلة صالح), a comma, an opening quote.
+_TITLE_TO_NAME = regex.compile(r'[ ]*(?:\([^()\n]{1,20}\)[ ]*)?,?[ ]*"?')
 # Between a name and the title that follows it in apposition.
 _NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
@@ -140,7 +143,10 @@ def _find_persons(
                 j = tokens.at_end(close)
                 # A quoted name after a title is a name even where its words are also a place;
                 # one quoted word with the article is a term ("القوات"), not a name.
-                single_definite = j == i and tokens.texts[i].startswith("ال")
+                # Nor one word shaped like a common word: مدير عام "مواصفات" names a body.
+                single_definite = j == i and (
+                    tokens.texts[i].startswith("ال") or common_word_shape(tokens.texts[i], lexicon)
+                )
                 if (
                     j is not None
                     and not single_definite
@@ -175,6 +181,20 @@ def _find_persons(
                 end = None
         add(i, end, loose=loose, generic=loose and not title.specific)
 
+    # 1b. After an honorific alone (والسيدة روز كوتامولر): the honorific says a name follows.
+    title_starts = {t.start for t in titles}
+    for _, honorific_end in honorific_spans:
+        position = _skip_to_name(text, honorific_end, honorific_at)
+        i = tokens.at_start(position)
+        if i is None or position in title_starts or position in honorific_at:
+            continue
+        # A given name first, and a second word after it.
+        if not is_given(tokens.texts[i], lexicon):
+            continue
+        end = read_name(tokens, i, lexicon, blocked, loose=True)
+        if end is not None and end > i:
+            add(i, end)
+
     # 2. Before a title in apposition: فايز السراج، رئيس المجلس الرئاسي.
     for title in titles:
         t = tokens.at_start(title.start)
@@ -193,6 +213,17 @@ def _find_persons(
             if end == t - 1 and _is_boundary_before(tokens, s, lexicon, title_ends):
                 add(s, end)
                 break
+        else:
+            # مع ينس ستولتنبرغ، أمين عام …: two unknown words closed by a comma and a title.
+            s = t - 2
+            if (
+                s >= first
+                and "," in tokens.gap(t - 1)
+                and tokens.starts[s] not in blocked
+                and _is_boundary_before(tokens, s, lexicon, title_ends)
+                and read_name(tokens, s, lexicon, blocked, loose=True) == t - 1
+            ):
+                add(s, t - 1, loose=True)
 
     # 3. Names after reporting verbs, and names led by a known given name anywhere.
     given, verbs = lexicon.given, lexicon.reporting_surface
@@ -264,7 +295,13 @@ def _find_persons(
         second = person.words[1] if len(person.words) == 2 else ""
         own = 1 if second and not person.loose else 0
         first_is_surname = person.words[0] in lasts or person.words[0] in lexicon.family
-        if second and first_is_surname and lasts[second] <= own and second not in lexicon.given:
+        if (
+            second
+            and first_is_surname
+            and lasts[second] <= own
+            and second not in lexicon.given
+            and second not in REGNAL_ORDINALS
+        ):
             person.words = person.words[:1]
             person.end = person.start + len(person.words[0])
     return chosen
@@ -681,10 +718,20 @@ def _merge_organizations(
             target = same[0]
             target.mentions.extend(own.mentions)
             del clusters[own.key]
+    # Only bodies with the same head (articles aside), or a ministry of it, can hold a short form.
+    stems = {c.key: tuple(map(_stem, (c.head, *c.words) if c.head else fold(c.name).split())) for c in orgs}
+    by_head: dict[str, list[int]] = {}
+    for n, org in enumerate(orgs):
+        if stems[org.key]:
+            by_head.setdefault(stems[org.key][0], []).append(n)
+        if org.head in _MINISTRY_HEADS and org.words:
+            by_head.setdefault(_MINISTRY_HEADS_KEY + org.words[0], []).append(n)
     for short in sorted(orgs, key=lambda c: len(c.words)):
         if short.key not in clusters or short.gazetteer or short.head is None:
             continue
-        for long in orgs:
+        head_stem = _stem(short.head)
+        candidates = sorted({*by_head.get(head_stem, ()), *by_head.get(_MINISTRY_HEADS_KEY + short.head, ())})
+        for long in (orgs[n] for n in candidates):
             if (
                 long is not short
                 and long.key in clusters
@@ -696,7 +743,8 @@ def _merge_organizations(
                     )
                     # اللجنة المشتركة = اللجنة المصرية الروسية المشتركة, مجلس الدولة = المجلس الأعلى
                     # للدولة: a short form keeping the head and some of the words, in order.
-                    or _short_form(short, long)
+                    # (Not a nationality alone: الاتحاد التونسي is not الاتحاد العام التونسي للشغل.)
+                    or (not short.nisba and _short_form(short.words, head_stem, stems[long.key]))
                     # الخارجية المصرية = وزارة الخارجية المصرية: the body without its head noun.
                     or (long.head in _MINISTRY_HEADS and long.words == (short.head, *short.words))
                 )
@@ -716,17 +764,16 @@ def _merge_organizations(
 
 
 _MINISTRY_HEADS = frozenset({"وزاره"})
+_MINISTRY_HEADS_KEY = "\x00"  # marks a ministry indexed by its first word
 
 
-def _short_form(short: _Cluster, long: _Cluster) -> bool:
-    """*short* keeps the head of *long* and some of its words, in order (articles aside)."""
-    assert short.head is not None
-    long_words = (long.head, *long.words) if long.head is not None else tuple(fold(long.name).split())
-    stems = tuple(map(_stem, long_words))
-    short_stems = tuple(map(_stem, short.words))
+def _short_form(short_words: tuple[str, ...], head_stem: str, stems: tuple[str, ...]) -> bool:
+    """A body of head *head_stem* and *short_words* keeps the head of the body whose words'
+    stems are *stems* and some of its words, in order (articles aside)."""
+    short_stems = tuple(map(_stem, short_words))
     return (
-        len(long_words) > len(short.words) + 1
-        and stems[0] == _stem(short.head)
+        len(stems) > len(short_words) + 1
+        and stems[0] == head_stem
         # A prefix (الجيش السوري | الحر) may be another body: only words left out inside count.
         and stems[1 : 1 + len(short_stems)] != short_stems
         and _in_order(short_stems, stems[1:])

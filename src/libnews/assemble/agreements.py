@@ -48,7 +48,7 @@ _ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جدي�
 _THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
 _HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
 _ANY = regex.compile(r"(?<!\p{L})اي\s+$")
-_SIGNED_WORDS = 14  # how far a signed object may follow its verb (adjuncts come between)
+_SIGNED_WORDS = 24  # how far a signed object may follow its verb (titles and adjuncts come between)
 _WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"'()]+)")
 
 
@@ -102,6 +102,7 @@ class _Words:
     generic: GatedPattern
     masdar_prep: regex.Pattern[str]
     pair: regex.Pattern[str]
+    field: regex.Pattern[str]
 
 
 def _build(resources: Resources) -> _Words:
@@ -138,6 +139,7 @@ def _build(resources: Resources) -> _Words:
         ),
         masdar_prep=regex.compile(r"\s+(?:" + phrase_alternation(words.get("masdar_prep", [])) + ")"),
         pair=regex.compile(r"\s+(?:" + phrase_alternation(words.get("party_pair", [])) + ")"),
+        field=regex.compile(phrase_alternation(words.get("name_field", []))),
     )
 
 
@@ -302,9 +304,12 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
             continue
         bare = word[1:] if word.startswith("و") and word[1:].startswith("ال") else word
         if word in table.stops or bare in table.stops:
-            if word == "في" and text.startswith("في مجال", word_start):
-                position = last = match.end()
-                taken += 1
+            field_words = table.field.match(text, word_start) if word == "في" else None
+            if field_words:
+                # في مجال الطاقة، في مشروع إنشاء …: the field goes with the name, and a new
+                # construct starts after it.
+                position = last = field_words.end()
+                closed = False
                 continue
             break
         if taken == 0 and not mention.definite and _PURPOSE_COMPLEMENT.match(word):

@@ -57,12 +57,18 @@ _FOCUS_EVENTS = 12
 _NAME_CHARS = 160
 _CLAUSE = 600
 _NOT_WHEN = regex.compile(
-    r"(?<!\p{L})(?:(?:منذ|مند|بحلول|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?|(?:منذ|مند)\s[^,.;:\n\d]{1,36})$"
+    r"(?<!\p{L})(?:(?:منذ|مند|بحلول|حتي|علي مدار|علي مدي|طوال)\s*(?:(?:ال)?(?:عام|سنه)\s*)?"
+    r"|(?:منذ|مند)\s[^,.;:\n\d]{1,36})$"
 )
 _COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
 _DECLARE_WORDS = 8
 _REACH_WORDS = 24
+_SIGNED_WORDS = 24
+_TOPIC = regex.compile(
+    r"(?<!\p{L})(?:بشان|حول|حيال|ازاء|تجاه|مثل"
+    r"|[وب]?(?:ال)?(?:قضايا|قضيه|ملف|ملفات|ازمه|اوضاع|وضع|تطورات|مستجدات))(?!\p{L})"
+)
 _VENUE = regex.compile(r"(?<!\p{L})في\s+$")
 _LIGHT_WORDS = 14
 _LIGHT_VERB = regex.compile(
@@ -73,6 +79,10 @@ _MAY = regex.compile(r"(?<!\p{L})[وف]?قد\s+$")
 _PRESENT = regex.compile(r"[يتن]|س[يتن]")
 _TO = regex.compile(r"(?<!\p{L})الي(?!\p{L})")
 _GATHERINGS = frozenset({"meet", "talks", "call"})
+# Told by the lead with no day of their own, they are the day's news (توصلت الأطراف … إلى اتفاق).
+_LEAD_DATED = frozenset({"sign", "agree", "ceasefire"})
+# دبي، الإمارات العربية المتحدة (CNN)-- : where the story was filed, not who takes part.
+_DATELINE = regex.compile(r"[^.\n]{0,80}?\([^()\n]{1,30}\)\s*[-–—]+")
 _PRONOUN_WORDS = 6  # how far back the agreement a pronoun refers to may be named (الاتفاق الذي تم توقيعه)
 _DEMONSTRATIVE = regex.compile(r"(?<!\p{L})[وف]?(?:هذه|هذا|تلك|ذلك|هذين|هاتين)\s+$")
 
@@ -94,6 +104,11 @@ class _Event:
     merged: bool = False
     demonstrative: bool = False
     """Introduced by هذه/تلك: it refers back to the one just named."""
+    told_in: set[int] = field(default_factory=set)
+    """Sentences of the mentions merged into it (where its witnesses are told)."""
+    setting: bool = False
+    """A known event named as the setting of another (قبيل مراسم التوقيع): who is named around it
+    speaks or acts there, and takes no part in it."""
 
 
 def find_agreements_and_events(
@@ -132,6 +147,8 @@ def find_agreements_and_events(
             drafts[event.agreement].signed = drafts[event.agreement].signed or event.trigger.kind == "sign"
     origins = _origins(ctx, drafts, events)
     clauses = _clauses(ctx, openers=openers, mentions=mentions, owner=owner, drafts=drafts, events=events)
+    # واتفق الأطراف على "…": agreeing on the provisions of an agreement already told is that agreement.
+    events = _merge(events)
     for event in events:
         # An agreement described by its sides (اتفقت روما وطرابلس على …) dates from its signing.
         # Reaching one (توصل إلى اتفاق … تم توقيعه الثلاثاء) may come before its signing.
@@ -232,7 +249,9 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
             ):
                 links[index] = after
             continue
-        limit = min(sentence.end, ctx.word_end_after(trigger.end, 14))
+        # A verb-first subject with titles and adjuncts (وقع الشيخ … ولي عهد أبوظبي …، والرئيس …،
+        # الجمعة، في موسكو، إعلان …) may hold twenty words before the object.
+        limit = min(sentence.end, ctx.word_end_after(trigger.end, _SIGNED_WORDS))
         following = [
             i
             for i in range(bisect_left(starts, trigger.end), bisect_left(starts, limit))
@@ -318,12 +337,16 @@ def _events(
             negated=trigger.form != "participle" and ctx.reached("negation", trigger.start),
             demonstrative=trigger.definite
             and _DEMONSTRATIVE.search(ctx.text, max(0, trigger.start - 8), trigger.start) is not None,
+            setting=trigger.form == "noun" and trigger.definite and _linked_noun(ctx, trigger),
         )
         if index in links and links[index] in owner:
             event.mention = links[index]
             event.agreement = owner[links[index]]
         # The neighbouring triggers of the sentence bound the participants (a long clause is cut).
         low, high = max(sentence.start, trigger.start - _CLAUSE), min(sentence.end, trigger.end + _CLAUSE)
+        dateline = _DATELINE.match(ctx.text, sentence.start, trigger.start)
+        if dateline is not None:
+            low = max(low, dateline.end())
         if index > 0 and triggers[index - 1].start >= sentence.start:
             low = max(low, triggers[index - 1].end)
         if index + 1 < len(triggers) and triggers[index + 1].start < sentence.end:
@@ -478,6 +501,13 @@ def _participants(
             continue  # ذكرت وام / قالت وكالة الأنباء: the source of the news, not a party to it
         if (
             trigger.kind in _GATHERINGS
+            and mention.start > trigger.end
+            and actor.kind in ("country", "place")
+            and _TOPIC.search(ctx.text, trigger.end, mention.start)
+        ):
+            continue  # بحثا … القضايا الإقليمية مثل ليبيا واليمن: what they talk about, not who talks
+        if (
+            trigger.kind in _GATHERINGS
             and actor.kind == "organization"
             and _VENUE.search(ctx.text, max(0, mention.start - 6), mention.start)
         ):
@@ -515,6 +545,10 @@ def _participants(
             event.place = after[0]
     if event.place is not None and _holds(event.actors, event.place):
         event.actors = [a for a in event.actors if a is not event.place]
+    if trigger.kind in ("sign", "agree"):
+        # وقع … في دبي: a city that is no capital is where they sign, not a side (روما does stand
+        # for its government).
+        event.actors = [a for a in event.actors if not _mere_place(ctx, a)]
     if trigger.kind in _GATHERINGS:
         # اللقاء الذي عقد في الإليزيه: a palace or a city is where people meet, not who meets.
         venues = [a for a in event.actors if a.kind == "place" and _mere_place(ctx, a)]
@@ -709,6 +743,29 @@ def _assign_dates(
                 target = linked[0]
             if not target.own_date:
                 target.date, target.own_date = date.date.value, True
+    for event in events:
+        # سيتم يوم 9 جوان القادم بجنيف … إمضاء اتفاق: the day between تم and its verbal noun is the noun's.
+        if event.trigger.form != "noun":
+            continue
+        floor = max(
+            ctx.sentences[event.sentence].start, ctx.word_start_before(event.trigger.start, _REACH_WORDS)
+        )
+        auxiliaries = list(_AUXILIARY.finditer(ctx.text, floor, event.trigger.start))
+        if not auxiliaries:
+            continue
+        between = ctx.dates_in(auxiliaries[-1].end(), event.trigger.start)
+        if between and between[0].date.value is not None:
+            event.date, event.own_date = between[0].date.value, True
+    for position, event in enumerate(events):
+        # بزيارة بوتين للقاهرة في 11 ديسمبر، والتي شهدت توقيع …: the signing was during that visit;
+        # a date further on in the sentence is another matter's.
+        if event.trigger.form != "noun" or not _HOSTED.search(
+            ctx.text, max(0, event.trigger.start - 16), event.trigger.start
+        ):
+            continue
+        host = [e for e in events[:position] if e.sentence == event.sentence and e.own_date]
+        if host:
+            event.date, event.own_date = host[-1].date, True
     # Signings without a date of their own take their agreement's.
     signed_on: dict[int, dt.date] = {}
     for event in events:
@@ -724,7 +781,11 @@ def _assign_dates(
     for position, event in enumerate(events):
         if event.date is not None:
             continue
-        if event.trigger.form in ("noun", "participle") and _linked_noun(ctx, event.trigger):
+        if (
+            event.trigger.form in ("noun", "participle")
+            and not event.trigger.pronoun  # خلال مشاوراتهما: the talks told before, merged into them
+            and _linked_noun(ctx, event.trigger)
+        ):
             near = [
                 e for e in events if e.sentence == event.sentence and e is not event and e.date is not None
             ]
@@ -753,7 +814,8 @@ def _assign_dates(
             continue
         # A signing the lead reports, or one "just now", happened on the publication day.
         just_now = event.sentence == 0 or ctx.cue_between("just_now", sentence.start, sentence.end)
-        if event.trigger.kind == "sign" and just_now:
+        lead_told = event.trigger.kind == "sign" or event.trigger.form == "verb"
+        if event.trigger.kind in _LEAD_DATED and just_now and lead_told:
             event.date = ctx.doc.published
     for event in events:
         if event.agreement is not None and event.date is not None:
@@ -765,7 +827,9 @@ def _assign_dates(
 # توقع ترمب أن يتوصلوا إلى اتفاق: "expected that", a complement clause, not a signing.
 _THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
 _REACHED = regex.compile(r"(?<!\p{L})(?:الي|علي)\s+$")
-_LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|هامش|ختام|بمناسبه|حيث)\s*$")
+_AUXILIARY = regex.compile(r"(?<!\p{L})[وف]?(?:سيتم|يتم|تم|سيجري|يجري|جري|ستجري|تجري)(?!\p{L})")
+_HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
+_LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|قبيل|هامش|ختام|بمناسبه|حيث|مراسم|مراسيم|حفل)\s*$")
 
 
 def _linked_noun(ctx: Context, trigger: Trigger) -> bool:
@@ -858,7 +922,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if event.agreement is not None:
                 by_agreement[(event.agreement, event.trigger.kind, event.negated)] = event
             continue
-        for actor in [] if overlap_only else event.actors:
+        target.told_in |= {event.sentence, *event.told_in}
+        for actor in [] if overlap_only or event.setting else event.actors:
             if not _holds(target.actors, actor):
                 target.actors.append(actor)
         target.date = target.date or event.date
@@ -1063,7 +1128,9 @@ def _agreements(
                     # أعلن الرئيس … هدنة: the declarer's side, or the leader himself, is a party.
                     for side in _sides_of(actor, actors_by_id) or [actor.id]:
                         _add(parties, _government_of(ctx, side, actors_by_id))
-                elif actor.kind != "person" and not _mere_place(ctx, actor):
+                elif (
+                    actor.kind != "person" and not _mere_place(ctx, actor) and not _witness(ctx, event, actor)
+                ):
                     _add(parties, _government_of(ctx, actor.id, actors_by_id))
             if place is None and event.place is not None:
                 place = event.place.id
@@ -1121,9 +1188,17 @@ def _clause_list(ctx: Context, provisions: list[_Provision]) -> list[Clause]:
 
 def _witness(ctx: Context, event: _Event, person: Actor) -> bool:
     """A person present at a signing (``بحضور``, ``شهد``, ``تحت رعاية``) in its sentence, not signing it."""
-    sentence = ctx.sentences[event.sentence]
-    mentions = [m for m in ctx.actors_in(sentence.start, sentence.end) if m.actor is person]
-    return bool(mentions) and all(ctx.reached("witness", m.start) for m in mentions)
+    mentions = [
+        m
+        for index in sorted({event.sentence, *event.told_in})
+        for m in ctx.actors_in(ctx.sentences[index].start, ctx.sentences[index].end)
+        if m.actor is person
+    ]
+    # … الأمير تميم بن حمد حضر توقيع الاتفاقية: the subject of a witnessing verb that follows.
+    return bool(mentions) and all(
+        ctx.reached("witness", m.start) or ctx.cue_between("witness", m.end, ctx.word_end_after(m.end, 1) + 1)
+        for m in mentions
+    )
 
 
 def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) -> str:

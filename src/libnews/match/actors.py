@@ -23,9 +23,11 @@ from libnews.match.lexicon import LATIN_ACRONYM, Lex, Lexicon
 from libnews.match.phrases import PhraseHit, select_longest
 
 __all__ = [
+    "REGNAL_ORDINALS",
     "EntityMention",
     "PersonName",
     "Tokens",
+    "common_word_shape",
     "find_entities",
     "is_given",
     "read_name",
@@ -35,6 +37,11 @@ _TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+|\d+)")
 # What may sit between two words of one name or phrase: spaces only.
 # Second words of compound given names (صلاح الدين، نور الدين، عبد الله).
 _COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام"})
+# Adjectives in the names' stop list that still go on an organization's name
+# (الاتحاد الوطني للصناعة، المجلس العربي), folded.
+_ORG_ADJECTIVES = frozenset({"الوطني", "الوطنيه", "العربي", "العربيه"})
+# Ordinals after a monarch's given name (عبدالله الثاني), folded.
+REGNAL_ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"})
 # Second words of compound family names (خطيب زاده، جاويش أوغلو), folded.
 _SURNAME_TAILS = frozenset({"زاده", "اوغلو"})
 
@@ -275,7 +282,7 @@ def _grow_organization(
             end = found.end
             k = (tokens.at_end(found.end) or k) + 1
             continue
-        if word in lexicon.stop or word in lexicon.reporting_verbs:
+        if (word in lexicon.stop and word not in _ORG_ADJECTIVES) or word in lexicon.reporting_verbs:
             break
         if word.isdigit():
             # Numbers belong to a name only in the "5 + 5" shape.
@@ -315,8 +322,9 @@ def _grow_organization(
             end = tok_end
             k += 1
             continue
-        if lam_phrase and word.startswith("وال") and word.endswith("ي") and len(word) > 5:
-            # للتعاون التجاري والاقتصادي والعلمي: relational adjectives coordinated in the ل phrase.
+        if lam_phrase and word.startswith("وال") and len(word) > 5 and word[1:] not in heads:
+            # للتعاون التجاري والاقتصادي والعلمي، للصناعة والتجارة: words coordinated in the ل
+            # phrase (not another body: للشغل | والحكومة).
             words.append(word)
             end = tok_end
             k += 1
@@ -520,6 +528,19 @@ def _unknown_word_is_no_name(word: str, lexicon: Lexicon, *, surname: bool = Fal
     return False
 
 
+def common_word_shape(word: str, lexicon: Lexicon) -> bool:
+    """*word* is in no name list and has a shape names lack (a plural in ات, a verb, a clitic …)."""
+    return _unknown_word_is_no_name(word, lexicon)
+
+
+def _verb_after_name(word: str, lexicon: Lexicon) -> bool:
+    """A verb right after a name, where a family name would stand: an imperfect of the استفعل
+    family (سعد | يستهدف).  (Not a past in ت: شوكت، مدحت are names.)"""
+    if word in lexicon.family or word in lexicon.given or word in lexicon.weak_given:
+        return False
+    return len(word) >= 5 and word.startswith(("يست", "تست"))
+
+
 def _prepositional_noun(word: str, lexicon: Lexicon) -> bool:
     """A preposition on a feminine noun (لزيارة، بمناسبة), which ends a name rather than closing it.
 
@@ -685,6 +706,13 @@ def read_name(
         return j
     # j is the first word after the chain: the family name, if it is one.
     word = texts[j]
+    if word in REGNAL_ORDINALS and run == 1 and not particle and starts[j] not in blocked:
+        # عبدالله الثاني، محمد السادس: a monarch's ordinal, and his father's name after it
+        # (عبدالله الثاني ابن الحسين).
+        nasab_next = j + 2 < n and tokens.joined(j) and tokens.joined(j + 1) and texts[j + 1] in ("بن", "ابن")
+        if nasab_next and starts[j + 2] not in blocked and _given(texts[j + 2], lexicon, weak=False):
+            return j + 2
+        return j
     if starts[j] in blocked or not _name_like(word, lexicon) or word.isdigit():
         return j - 1
     if nasab and not word.startswith("ال") and word not in lexicon.family:
@@ -703,7 +731,9 @@ def read_name(
     ):
         return j - 1
     if not word.startswith("ال") and (
-        _unknown_word_is_no_name(word, lexicon, surname=True) or _prepositional_noun(word, lexicon)
+        _unknown_word_is_no_name(word, lexicon, surname=True)
+        or _prepositional_noun(word, lexicon)
+        or _verb_after_name(word, lexicon)
     ):
         return j - 1
     # After a name only pyarabic knows (كامل، حسن), the next word must look like a name too,
@@ -717,14 +747,14 @@ def read_name(
         return j - 1
     if word in lexicon.reporting_verbs:
         return j - 1
-    # عبدربه منصور هادي | قرارا (after three given names), قيس سعيد | بقصر (after two): an
-    # indefinite accusative or a preposition on a noun ends the name.
+    # عبدربه منصور هادي | جملة (three given names are a whole name), قيس سعيد | بقصر (after two,
+    # a preposition on a noun ends the name).
     if (
         run >= 2
         and len(word) >= 4
         and word not in lexicon.family
         and not word.startswith("ال")
-        and ((run >= 3 and word.endswith("ا")) or (word[0] in "بلك" and word[1] not in "اوي"))
+        and (run >= 3 or (word[0] in "بلك" and word[1] not in "اوي"))
     ):
         return j - 1
     if word.startswith("ال"):

@@ -48,6 +48,8 @@ _MASDAR = (
 _MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
 _DETAIL = regex.compile(r"(?:\d|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|ل\d|علي مدي|مدي \d|بما|مما|ما يعادل)")
 _EDGE = " \t\n,;:.\"'()[]-–—"
+_SUBJECT_WORDS = 4
+_SENTENCE_END = regex.compile(r"[.?!\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ def _build(resources: Resources) -> _Markers:
         r"|(?<=\s)(?P<sub>" + subs + ")"
         r"|(?<=\s)(?P<joiner>" + joiners + ")"
         r"|(?<=\s)(?P<waw>و(?=" + _MASDAR + "))"
+        # "قبول النتائج" و"توحيد المؤسسات": quoted items joined by و.
+        r"|(?<=\"\s*)(?P<quoted>و)(?=\")"
     )
     trims = regex.compile(
         r"(?:" + phrase_alternation(_forms(resources, "joiner") + _forms(resources, "trim")) + r")\s*"
@@ -177,6 +181,18 @@ def find_openers(
     found.sort(key=lambda opener: opener.verb_start)
     kept: list[Opener] = []
     for opener in found:
+        if (
+            kept
+            and opener.start == opener.verb_end
+            and kept[-1].start <= opener.verb_start
+            and text[opener.verb_start - 1 : opener.verb_start].isspace()
+            and _SENTENCE_END.search(text, kept[-1].start, opener.verb_start) is None
+            and len(text[kept[-1].start : opener.verb_start].split()) > _SUBJECT_WORDS
+        ):
+            # ينص على إنشاء شراكة … تشمل المجالات …: a verb without و deep in the provisions of
+            # its sentence describes the noun before it; it opens no list of its own (but
+            # تشير إلى أن الاتفاق الجديد يتضمن …: right after an opener, it has the agreement as subject).
+            continue
         if not kept or opener.verb_start >= kept[-1].start:
             kept.append(opener)
     return kept
@@ -200,7 +216,7 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
         if match.group("sub") is not None:
             sub = True
             piece_start = match.end()
-        elif match.group("punct") is not None:
+        elif match.group("punct") is not None or match.group("quoted") is not None:
             piece_start = match.end()
         else:
             piece_start = match.start()
@@ -208,6 +224,11 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
     pieces: list[Piece] = []
     parent: int | None = None
     for raw_first, raw_last, is_sub in bounds:
+        lead = raw_first
+        while lead < raw_last and text[lead] in _EDGE:
+            lead += 1
+        if markers.stops.match(text, lead):
+            break  # وفقا لما نقلته …: checked before a leading و is trimmed as a conjunction
         first, last = _trim(text, raw_first, raw_last, markers)
         if last - first < 2:
             continue

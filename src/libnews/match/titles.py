@@ -21,6 +21,8 @@ from libnews.match.phrases import PhraseHit
 __all__ = ["TitleMention", "grow_titles", "is_honorific"]
 
 
+# "For the affairs of", which brings a portfolio into a title (وزير الدولة لشؤون الدفاع), folded.
+_AFFAIRS = frozenset({"لشؤون", "لشئون", "للشؤون", "للشئون"})
 # Words that make the title after them a deputy's (نائب القائد الأعلى).
 _DEPUTY = frozenset({"نائب", "نائبه"})
 
@@ -194,6 +196,16 @@ def grow_titles(
                 title.end = modifier_end
                 nxt = tokens.at_end(modifier_end)
                 k = None if nxt is None else nxt + 1
+                continue
+            if (
+                word in _AFFAIRS
+                and tokens.joined(k)
+                and k + 1 < len(tokens)
+                and tokens.texts[k + 1].startswith("ال")
+            ):
+                # مفوض الاتحاد الأوروبي لشؤون التوسع: the portfolio after the body.
+                title.end = tokens.ends[k + 1]
+                k += 2
                 continue
             chained = hit_at.get(tok_start + 1)
             if word.startswith("ل") and chained is not None and _title_lex(chained) is not None:

@@ -126,9 +126,12 @@ class AgreementWordEntry(Entry):
     """Words around agreement mentions (``[[agreement_word]]``)."""
 
     key_fields: ClassVar[tuple[str, ...]] = ("role",)
-    role: Literal["name_intro", "name_stop", "attached", "generic", "party_pair", "masdar_prep", "praise"]
+    role: Literal[
+        "name_intro", "name_stop", "name_field", "attached", "generic", "party_pair", "masdar_prep", "praise"
+    ]
     """``name_intro``: introduces a quoted title (``الذي يعرف ب``); ``name_stop``: ends a name
-    (prepositions, relative pronouns, participles); ``attached``: participles that attach a date or
+    (prepositions, relative pronouns, participles); ``name_field``: a preposition with the noun that
+    continues a name past it (``في مجال``, ``في مشروع``); ``attached``: participles that attach a date or
     place to the agreement (``الموقعة``); ``generic``: phrases where the head noun is not an agreement
     (``بالاتفاق مع``); ``party_pair``: words for "the two sides" (``البلدين``, ``الطرفين``);
     ``masdar_prep``: a preposition after ``اتفاق`` that makes it the act of agreeing (``على``);
