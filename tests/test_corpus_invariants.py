@@ -36,4 +36,3 @@ def test_article_and_its_truncations_keep_the_invariants(record: dict[str, str |
     for cut in [len(text), *_cuts(str(record["id"]), len(text))]:
         piece = text[:cut]
         check_invariants(parse_article(piece, published=record.get("published")), piece)
-

@@ -78,6 +78,12 @@ def _collect() -> dict[str, Any]:
     resources = default_resources()
     parse_article("وقع وزير الخارجية الاتفاقية في 4 ديسمبر 2020 في روما.", published="2020-12-15")
     cache = getattr(resources, "_compiled", {})
+    for value in list(cache.values()):
+        # Grammars that compile each rule on first use (the date grammar): compile them all.
+        sources, compile_rule = getattr(value, "sources", None), getattr(value, "rule_pattern", None)
+        if isinstance(sources, list | tuple) and callable(compile_rule):
+            for index in range(len(sources)):
+                compile_rule(index)
     for key, value in dict(cache).items():
         for number, pattern in enumerate(_walk(value, seen)):
             found.setdefault(f"compiled[{key}]" + (f"[{number}]" if number else ""), pattern)

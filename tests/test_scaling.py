@@ -10,11 +10,15 @@ time at 400 KB must stay under `MAX_PER_CHAR_RATIO` times the one at 4 KB.  A
 quadratic pass makes that ratio about 100 (the size ratio); linear code keeps
 it near 1 (``benchmarks/run.py`` measures it precisely).  The sizes go up by
 10× at a time, so a quadratic pass fails at 40 KB before the test gets slow.
+
+The fixed cost is guarded too: ``import libnews`` loads no data and no stage.
 """
 
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import time
 
 import pytest
@@ -69,3 +73,24 @@ def test_per_character_time_does_not_grow_with_length() -> None:
             f"{chars:,} chars: {1e9 * per_char:.0f} µs per 1,000 chars, "
             f"{ratio:.1f}× the {1e9 * base:.0f} µs at 4,000 chars: something is not linear"
         )
+
+
+_LAZY = (
+    "libnews.match.dates",
+    "libnews.assemble.actors",
+    "libnews.assemble.events",
+    "hijridate",
+    "tomllib",
+)
+
+
+def test_import_loads_no_data_and_no_stage() -> None:
+    # `import libnews` must stay cheap (target: under 150 ms): the stages (dozens of compiled
+    # patterns, the Hijri calendar) and the data tables load on the first parse.
+    code = "import sys, libnews; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not loaded & set(_LAZY), f"imported by `import libnews`: {sorted(loaded & set(_LAZY))}"

@@ -258,11 +258,10 @@ def _find_persons(
     ends = {p.end for p in candidates} | title_ends
     # A name joined to the one before by و (فايز السراج وخليفة حفتر): a known given name after
     # the conjunction, and a family name after it.
+    waw_given = lexicon.waw_given
     for i, word in enumerate(texts):
         if (
-            word[:1] == "و"
-            and word[1:] in given
-            and len(word) > 3
+            word in waw_given
             and tokens.starts[i] not in blocked
             and i > 0
             and (tokens.ends[i - 1] in ends or tokens.gap(i - 1).strip(" ") == ",")
@@ -879,7 +878,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     context = _CountryContext(entities, text, cues)
     # The nationality in a title is its holder's: never another titled person's (السيسي …
     # بوزير الخارجية الأمريكي).  An untitled person in a list may still share it.
-    titled_context = _CountryContext(entities, text, cues, foreign=[(t.start, t.end) for t in titles])
+    titled_context: _CountryContext | None = None  # built when first needed
     for cluster in clusters.values():
         if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
             cluster.country = context.at(
@@ -900,7 +899,12 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                     t.category in _GOVERNMENT_TITLES or (t.role or "").startswith(_MONARCH_ROLES)
                     for t in person.titles
                 )
-                person_context = titled_context if own_titles[id(person)] else context
+                person_context = context
+                if own_titles[id(person)]:
+                    if titled_context is None:
+                        held = [(t.start, t.end) for t in titles]
+                        titled_context = _CountryContext(entities, text, cues, foreign=held)
+                    person_context = titled_context
                 person.country = person_context.at(person.start, governmental=governmental)
         name = _clean(doc.aligned.span(person.start, person.end).text)
         cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)

@@ -294,6 +294,8 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
             break
         word = match.group("word")
         word_start = match.start("word")
+        if "\n" in text[position:word_start]:
+            break  # a name ends with its line (a dateline or a heading follows)
         if word_start in date_starts or word.isdigit():
             break
         if word_start in actor_spans and actor_spans[word_start][0] > word_start and not mention.definite:

@@ -64,6 +64,8 @@ _COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
 _DECLARE_WORDS = 8
 _REACH_WORDS = 24
+_PHONE_WORDS = 10
+_PHONE = regex.compile(r"(?<!\p{L})هاتفيا(?!\p{L})")
 _SIGNED_WORDS = 24
 _TOPIC = regex.compile(
     r"(?<!\p{L})(?:بشان|حول|حيال|ازاء|تجاه|مثل"
@@ -430,10 +432,16 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
         return bool(
             ctx.dates_in(trigger.end, min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8)))
         )
+    if trigger.needs == "phone":
+        end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, _PHONE_WORDS))
+        return _PHONE.search(text, trigger.end, end) is not None
     if trigger.needs == "declared":
         # أعلن الرئيس الأفغاني أشرف غني وقفا لإطلاق النار: a verb-first subject comes between.
         low = max(ctx.clause_start(trigger.start), ctx.word_start_before(trigger.start, _DECLARE_WORDS))
-        return ctx.cue_between("declare", low, trigger.start)
+        # طلب ممثلو الوكالات … إقرار هدنة: a declaring that is asked for declares nothing.
+        return any(
+            not ctx.reached("aim", cue.start) for cue in ctx.cues_between("declare", low, trigger.start)
+        )
     return True
 
 

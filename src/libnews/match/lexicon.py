@@ -99,6 +99,8 @@ class Lexicon:
     """Words that narrow down the country an article is written in, to its candidates."""
     dynasties: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Words of a ruling family's name (``("ال", "نهيان")``) -> the country it rules."""
+    waw_given: frozenset[str] = frozenset()
+    """`given` names after the conjunction و (``وخليفة``), to find coordinated names fast."""
     known_persons: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     """Two or more consecutive words of a known person's name (`name_words`) -> their country,
     or None where the words belong to people of different countries (عبد الفتاح)."""
@@ -272,6 +274,7 @@ def _build(resources: Resources) -> Lexicon:
             for dynasty in resources.entries("dynasty", DynastyEntry)
             for name in dynasty.names
         },
+        waw_given=frozenset("و" + w.split()[0] for w in given if len(w.split()[0]) > 2),
         known_persons=known[0],
         known_full=known[1],
         madda_titles=frozenset(

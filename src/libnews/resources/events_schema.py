@@ -58,12 +58,14 @@ class EventKindEntry(Entry):
     """Nouns naming a series of events (``زيارات``, ``لقاءات``): an event only with a date of its own.
 
     They take the same clitics and suffixes as `nouns`."""
-    needs: Literal["agreement", "partner", "destination", "declared", "held", "settlement", "none"] = "none"
+    needs: Literal[
+        "agreement", "partner", "destination", "declared", "held", "settlement", "phone", "none"
+    ] = "none"
     """What must be near for a trigger to count: an agreement mention in the sentence
     (``وقع`` also means "happened"), a partner (``مع``) later in the sentence, a destination
     (``إلى`` + a place), a declaring word just before (``أعلن هدنة``), or a word of holding or a date
     (``إجراء الانتخابات``, ``الانتخابات المقررة في …``), or ``إلى`` + a settlement word
-    (``توصل الطرفان إلى تسوية``)."""
+    (``توصل الطرفان إلى تسوية``), or ``هاتفيا`` later in the clause (``اتصل الرئيس … هاتفيا``)."""
     exclude_after: list[str] = Field(default_factory=list)
     """Words that, right after the trigger, show another sense (``مؤتمر صحفي`` is still a conference;
     ``عقد`` + ``من الزمن`` is a decade)."""
