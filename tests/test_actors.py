@@ -100,3 +100,23 @@ def test_hamza_verb_is_not_the_madda_title() -> None:
     assert_spans_exact(article)
     assert [a.name for a in article.actors if a.kind == "person"] == []
     assert all(not actor.titles for actor in article.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "named"),
+    [
+        pytest.param("وقال مسؤول إن وزير الدفاع التركي زار الحدود.", "TR", True, id="in-a-title"),
+        pytest.param("وقال عبد الله التركماني إن الوضع صعب.", "TM", False, id="nisba-family-name"),
+        pytest.param("وقال محلل إن الشعب المصري يرفض الغلاء.", "EG", False, id="free-standing"),
+        pytest.param("وستجرى الانتخابات البرلمانية العراقية في مايو.", "IQ", False, id="adjective-as-title"),
+    ],
+)
+def test_nationality_adjective_names_a_country(text: str, code: str, named: bool) -> None:
+    """An adjective that says whose a title or person is gives a country actor; a free one does not."""
+    article = parse_article(text)
+    assert_spans_exact(article)
+    countries = [a for a in article.actors if a.kind == "country" and a.country == code]
+    assert bool(countries) is named, [(a.kind, a.name) for a in article.actors]
+    if named:
+        assert len(countries) == 1
+        assert countries[0].titles == []

@@ -86,6 +86,9 @@ def test_newswire(case: dict[str, Any]) -> None:
     assert len(scored) == len(case["events"]), shown
     for expected, event in zip(case["events"], scored, strict=True):
         assert _event_matches(expected, event, actors), (expected, shown)
+    for form in case.get("not_participants", []):
+        # ولي عهد أبوظبي: a place or body named inside a title, or what the sides agree on, takes no part.
+        assert not any(fold(form) in fold(actors[i].name) for e in scored for i in e.actors), (form, shown)
     if "agreements" in case:
         assert len(article.agreements) == len(case["agreements"]), shown
         for wanted, agreement in zip(case["agreements"], article.agreements, strict=True):

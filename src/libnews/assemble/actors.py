@@ -47,6 +47,7 @@ __all__ = ["find_actors"]
 _TITLE_TO_NAME = regex.compile(r'[ ]*(?:\([^()\n]{1,20}\)[ ]*)?,?[ ]*"?')
 # Between a name and the title that follows it in apposition.
 _NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
+_SEAT_CLAUSE = regex.compile(r"[ ]*,?[ ]*(?:و|الذي |التي )?مقر(?:ه|ها) (?:ال\w+ ال\w+|\w+)(?=[ ]*,?[ ])")
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
 _QUOTES = regex.compile(r"[\"«»“”']")
 _PUNCT = regex.compile(r"[.,;:!?()\[\]\"'\n-]")
@@ -308,6 +309,9 @@ def _find_persons(
 
 def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int:
     """Past the spaces, comma, quote and honorifics that may stand between a title and a name."""
+    # رئيس مجلس الدولة ومقره طرابلس خالد المشري: where the body sits, said in passing.
+    seat = _SEAT_CLAUSE.match(text, position)
+    position = seat.end() if seat else position
     while True:
         match = _TITLE_TO_NAME.match(text, position)
         position = match.end() if match else position
@@ -330,6 +334,7 @@ def _attach_titles(
         if person is not None and not text.endswith("باسم", 0, title.end):
             person.titles.append(title)
             used.add(n)
+            _chain_back(person, titles, n, used, text)
     for person in persons:
         # Forward: titles in apposition after the name, possibly a chain of them.
         position = person.end
@@ -342,6 +347,29 @@ def _attach_titles(
             used.add(nxt)
             position = titles[nxt].end
     return [t for n, t in enumerate(titles) if n not in used]
+
+
+def _chain_back(person: _Person, titles: list[TitleMention], n: int, used: set[int], text: str) -> None:
+    """خادم الحرمين الشريفين العاهل السعودي الملك سلمان: titles of the same role and no other
+    country, one right after the other, all name the person the last one names.
+
+    (Not titles of another role or country: in استقبل الرئيس المصري وزير الخارجية الأمريكي
+    بلينكن, the first is the verb's subject.)
+    """
+    last = titles[n]
+    k = n - 1
+    while k >= 0 and k not in used:
+        title = titles[k]
+        if text[title.end : last.start].strip(" ") or title.role is None or title.role != last.role:
+            break
+        if title.country and person.country and title.country != person.country:
+            break
+        if title.country and last.country and title.country != last.country:
+            break
+        person.titles.append(title)
+        used.add(k)
+        last = title
+        k -= 1
 
 
 def _fit(bare: TitleMention, bare_text: str, person: _Person, text: str) -> int:
@@ -884,6 +912,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             cluster.country = context.at(
                 min(cluster.mentions)[0], governmental=cluster.org_type in _GOVERNMENT_BODIES
             )
+    _merge_bare_bodies(clusters)
     for person in persons:
         international = any(
             t.organization is not None and t.organization.gazetteer and t.organization.country is None
@@ -912,6 +941,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         cluster.titles = person.titles
         cluster.referring = {(t.start, t.end) for t in person.titles}
         clusters[cluster.key] = cluster
+    _add_adjective_countries(clusters, entities, titles, persons, text)
 
     ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
     org_ids: dict[str, str] = {}
@@ -963,6 +993,86 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     )
     attributions = find_attributions(doc, tokens, lexicon, actors, positions)
     return actors, attributions
+
+
+def _merge_bare_bodies(clusters: dict[str, _Cluster]) -> None:
+    """وقالت الحكومة: the bare body is the named body of its kind the article means.
+
+    The one named body of its kind and country (الحكومة المغربية … وأكدت الحكومة); failing
+    that, the last one named before it (الحكومة السورية … مع الحكومة).  With none named,
+    the bare one stays an actor of its own.
+    """
+    for bare in [c for c in clusters.values() if c.kind == "organization" and c.head and not c.words]:
+        if bare.gazetteer or bare.head is None:
+            continue
+        head = _stem(bare.head)
+        same = [
+            c
+            for c in clusters.values()
+            if c is not bare
+            and c.kind == "organization"
+            and (
+                (c.head is not None and _stem(c.head) == head)
+                or (c.gazetteer and c.org_type == bare.org_type)
+            )
+        ]
+        home = [c for c in same if bare.country is not None and c.country == bare.country]
+        first = min(bare.mentions)[0]
+        before = [c for c in same if min(c.mentions)[0] < first]
+        target = (
+            home[0]
+            if len(home) == 1
+            else max(before, key=lambda c: max(s for s, _ in c.mentions if s < first))
+            if before
+            else None
+        )
+        if target is not None:
+            target.mentions.extend(bare.mentions)
+            target.lam |= bare.lam
+            del clusters[bare.key]
+
+
+def _add_adjective_countries(
+    clusters: dict[str, _Cluster],
+    entities: list[EntityMention],
+    titles: list[TitleMention],
+    persons: list[_Person],
+    text: str,
+) -> None:
+    """A nationality adjective that says whose a title or body is names that country.
+
+    ``وزير الخارجية المصري``, ``ونظيره الروسي``: the adjective is a mention
+    of the country (Egypt, Russia), merged with its name mentions, so that later stages can
+    name the parties.  A free-standing adjective (``الشعب المصري``) is left alone.
+    """
+    # A title counts when it is someone's, or a noun in construct (وزير الخارجية الروسي): a
+    # lone definite word may be an adjective read as a title (الانتخابات البرلمانية العراقية).
+    held = {id(title) for person in persons for title in person.titles}
+    in_title = bytearray(len(text) + 1)
+    for title in titles:
+        if id(title) in held or not text.startswith("ال", title.start):
+            in_title[title.start : title.end] = b"\x01" * (title.end - title.start)
+    # After a body, not after a name: a nisba after a name is mostly the family name
+    # (عبد الله التركماني).  A plural after a body is its object (أمهل الاتحاد السودانيين).
+    holder_ends = {m.end for m in entities if m.kind in ("org", "org_adj")}
+    for mention in entities:
+        if mention.kind != "nisba" or mention.country is None:
+            continue
+        inside = in_title[mention.start] == 1
+        after = (
+            mention.start - 1 in holder_ends
+            and text[mention.start - 1] == " "
+            and not text.endswith(("يين", "يون"), mention.start, mention.end)
+        )
+        if not (inside or after):
+            continue
+        key = f"country:{mention.country}"
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = _Cluster("country", mention.name, key, mention.country)
+            clusters[key] = cluster
+        cluster.mentions.append((mention.start, mention.end))
+        cluster.referring.add((mention.start, mention.end))
 
 
 def _clean(name: str) -> str:

@@ -44,6 +44,7 @@ _ADJECTIVE = regex.compile(
 )
 _MASDAR_SHAPED = regex.compile(r"^(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ت\p{L}{2}ي\p{L}ه)$")
 _COUNTED = regex.compile(r"(?:\d+|(?<!\p{L})(?:عدد من|عده|عشرات|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر))\s+$")
+_URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
 _ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جديده|جديد)(?!\p{L})")
 _THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
 _HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
@@ -183,6 +184,8 @@ def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[
         definite = definite or (len(words) > 1 and words[1].startswith("ال"))
         if not definite and ctx.reached("aim", start):
             continue  # بهدف التوصل إلى اتفاق: hoped for; تنفيذ الاتفاق السياسي is an existing one
+        if not definite and kind == "ceasefire" and _URGENT.match(text, head_end):
+            continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is one asked for, not one in force
         mention = AgreementMention(
             start=start,
             end=head_end,
@@ -284,7 +287,7 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
     last = mention.head_end
     taken = 0
     closed = False
-    date_starts = {d.start for d in ctx.dates_in(mention.head_end, mention.head_end + 80)}
+    date_at = {d.start: d for d in ctx.dates_in(mention.head_end, mention.head_end + 80)}
     actor_spans = {
         a.start: (a.end, a.actor.kind) for a in ctx.actors_in(mention.head_end, mention.head_end + 80)
     }
@@ -296,12 +299,21 @@ def _name(ctx: Context, table: _Words, mention: AgreementMention, *, inside_quot
         word_start = match.start("word")
         if "\n" in text[position:word_start]:
             break  # a name ends with its line (a dateline or a heading follows)
-        if word_start in date_starts or word.isdigit():
+        if word_start in date_at and taken == 0 and date_at[word_start].date.rule == "holiday":
+            # هدنة عيد الفطر: a truce named by the feast it kept; nothing follows the feast's name.
+            position = last = date_at[word_start].end
+            taken += 1
+            closed = mention.proper = True
+            continue
+        if word_start in date_at or word.isdigit():
             break
         if word_start in actor_spans and actor_spans[word_start][0] > word_start and not mention.definite:
             position = last = actor_spans[word_start][0]
-            # إعلان جنيف names a declaration; إعلان الرئاسة is an announcement.
-            mention.proper = mention.proper or actor_spans[word_start][1] in ("place", "country")
+            # إعلان جنيف names a declaration; إعلان الرئاسة is an announcement.  (Only right after
+            # the head: in عقد الرئيس الفلسطيني the country is the president's, not a name.)
+            mention.proper = mention.proper or (
+                taken == 0 and actor_spans[word_start][1] in ("place", "country")
+            )
             taken += 1
             continue
         bare = word[1:] if word.startswith("و") and word[1:].startswith("ال") else word
@@ -355,6 +367,19 @@ def _same_name(ctx: Context, one: tuple[int, int], other: tuple[int, int]) -> bo
     return first == second or first in second or second in first
 
 
+def _one_word(ctx: Context, name: tuple[int, int]) -> bool:
+    """A name that is the head noun alone (``الهدنة``)."""
+    return " " not in ctx.text[name[0] : name[1]].strip()
+
+
+def _named_later(ctx: Context, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """``الهدنة`` and ``هدنة عيد الفطر``: the same head noun, alone in one of the two names."""
+    if not (_one_word(ctx, one) or _one_word(ctx, other)):
+        return False
+    heads = [ctx.text[a:b].split()[0].removeprefix("ال") if b > a else "" for a, b in (one, other)]
+    return heads[0] == heads[1] != ""
+
+
 def resolve_mentions(
     ctx: Context, mentions: list[AgreementMention], anchored: set[int]
 ) -> tuple[list[AgreementDraft], dict[int, int]]:
@@ -379,7 +404,11 @@ def resolve_mentions(
             if not _compatible(draft, mention):
                 continue
             if name is not None and draft.name is not None and not _same_name(ctx, name, draft.name):
-                continue
+                if draft.kind != "ceasefire" or not _named_later(ctx, draft.name, name):
+                    continue
+                # الهدنة … هدنة عيد الفطر … الهدنة: one truce, named once by the feast it kept.
+                if _one_word(ctx, draft.name):
+                    draft.name = name
             # A fresh indefinite "an agreement" that is signed is new unless the last one is close.
             fresh = name is None and not mention.definite and index in anchored
             if fresh and sentence - last_sentence[candidate] > 2:

@@ -71,7 +71,8 @@ _TOPIC = regex.compile(
     r"(?<!\p{L})(?:بشان|حول|حيال|ازاء|تجاه|مثل"
     r"|[وب]?(?:ال)?(?:قضايا|قضيه|ملف|ملفات|ازمه|اوضاع|وضع|تطورات|مستجدات))(?!\p{L})"
 )
-_VENUE = regex.compile(r"(?<!\p{L})في\s+$")
+_AGREED_ON = regex.compile(r"(?<!\p{L})علي(?!\p{L})")
+_VENUE = regex.compile(r"(?<!\p{L})في\s+(?:(?:قصر|مقر)\s+)?$")
 _LIGHT_WORDS = 14
 _LIGHT_VERB = regex.compile(
     r"(?<!\p{L})[وف]?(?:اجري|اجرت|اجريا|اجروا|يجري|تجري|عقد|عقدت|عقدا|عقدوا|يعقد|تعقد|تلقي|تلقت|يتلقي|تتلقي)(?!\p{L})"
@@ -106,6 +107,8 @@ class _Event:
     merged: bool = False
     demonstrative: bool = False
     """Introduced by هذه/تلك: it refers back to the one just named."""
+    month_only: bool = False
+    """Its own date names only a month (الشهر الماضي): a day of that month told elsewhere is the same."""
     told_in: set[int] = field(default_factory=set)
     """Sentences of the mentions merged into it (where its witnesses are told)."""
     setting: bool = False
@@ -149,6 +152,7 @@ def find_agreements_and_events(
             drafts[event.agreement].signed = drafts[event.agreement].signed or event.trigger.kind == "sign"
     origins = _origins(ctx, drafts, events)
     clauses = _clauses(ctx, openers=openers, mentions=mentions, owner=owner, drafts=drafts, events=events)
+    drafts, clauses, origins = _fold_records(ctx, drafts, events, clauses, origins)
     # واتفق الأطراف على "…": agreeing on the provisions of an agreement already told is that agreement.
     events = _merge(events)
     for event in events:
@@ -186,6 +190,8 @@ def _usable_triggers(
             continue
         if ctx.reached("aim", trigger.start) and not _pluperfect(ctx, trigger):
             continue
+        if trigger.kind == "ceasefire" and trigger.form == "noun" and _URGENT.match(ctx.text, trigger.end):
+            continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is asked for, not declared
         kept.append(trigger)
     return kept
 
@@ -322,6 +328,7 @@ def _events(
     events: list[_Event] = []
     titles = _bare_titles(ctx)
     names = sorted((m.head_end, m.end) for m in mentions if m.end > m.head_end)
+    titled = _title_stretches(ctx)
     for index, found in enumerate(triggers):
         trigger = found
         sentence_index = ctx.sentence_index(trigger.start)
@@ -359,13 +366,17 @@ def _events(
             reach = max(low, ctx.word_start_before(trigger.start, _LIGHT_WORDS))
             light = _LIGHT_VERB.search(ctx.text, reach, trigger.start)
             low = max(low, light.start() if light else ctx.clause_start(trigger.start))
+            # توقيع اتفاق …، وما أعقب ذلك من … بين القاهرة وموسكو: a comma and و open the next clause.
+            joined = _NEXT_CLAUSE.search(ctx.text, trigger.end, high)
+            if joined is not None:
+                high = joined.start()
         if index in links and links[index] >= 0 and mentions[links[index]].end > trigger.end:
             # وقع … اتفاقا … ضد الحمائية التي ينتهجها ترامب: a relative clause after the agreement
             # describes it; who it names takes no part in the signing.
             relative = _RELATIVE.search(ctx.text, mentions[links[index]].end, high)
             if relative is not None:
                 high = relative.start()
-        _participants(ctx, event, (low, high), titles, names, media=media)
+        _participants(ctx, event, (low, high), titles, names, media=media, titled=titled)
         if trigger.form == "noun" and trigger.pronoun:
             _add_possessor(ctx, event, sentence.start)
         _resolve_focus(ctx, event, events)
@@ -373,6 +384,7 @@ def _events(
     return events
 
 
+_NEXT_CLAUSE = regex.compile(r",\s*و")
 _RELATIVE = regex.compile(r"(?<!\p{L})(?:التي|الذي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\p{L})")
 _NEXT_DEFINITE = regex.compile(r"\s+(?:ال|لل)\p{L}")
 
@@ -446,7 +458,10 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
 
 
 # Bodies named by what they are: a news agency, a channel, a paper (وكالة الأنباء البحرينية).
-_MEDIA_HEAD = regex.compile(r"(?:وكاله (?:ال)?انباء|قناه|صحيفه|جريده|تلفزيون|اذاعه|شبكه) ")
+# Social networks are where something is said (غرد على تويتر), never who takes part.
+_MEDIA_HEAD = regex.compile(
+    r"(?:وكاله (?:ال)?انباء|قناه|صحيفه|جريده|تلفزيون|اذاعه|شبكه) |(?:تويتر|فيسبوك|فيس بوك|يوتيوب|انستغرام)$"
+)
 
 
 def _media_ids(ctx: Context) -> frozenset[str]:
@@ -470,6 +485,24 @@ def _media_ids(ctx: Context) -> frozenset[str]:
             for folded in (fold(name) for name in (actor.name, *actor.aliases))
         )
     )
+
+
+def _title_stretches(ctx: Context) -> list[tuple[int, int]]:
+    """The persons' title spans (``ولي عهد أبوظبي``), in normalized coordinates, sorted and disjoint."""
+    persons = {id(m.actor): m.actor for m in ctx.actors if m.actor.kind == "person"}
+    aligned = ctx.doc.aligned
+    spans = sorted(
+        (aligned.normalized_offset(t.span.start), aligned.normalized_offset(t.span.end))
+        for actor in persons.values()
+        for t in actor.titles
+    )
+    stretches: list[tuple[int, int]] = []
+    for start, end in spans:
+        if stretches and start < stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _holds(actors: list[Actor], actor: Actor) -> bool:
@@ -496,6 +529,7 @@ def _participants(
     names: list[tuple[int, int]],
     *,
     media: frozenset[str],
+    titled: list[tuple[int, int]],
 ) -> None:
     low, high = window
     trigger = event.trigger
@@ -507,6 +541,15 @@ def _participants(
             continue  # إعلان تونس …في ليبيا: a word of a name, not a participant
         if actor.id in media:
             continue  # ذكرت وام / قالت وكالة الأنباء: the source of the news, not a party to it
+        if actor.kind in ("place", "organization") and _inside(titled, mention.start):
+            continue  # ولي عهد أبوظبي / رئيس مجلس النواب: a word of a person's title takes no part
+        if (
+            trigger.kind == "agree"
+            and trigger.form == "verb"
+            and mention.start > trigger.end
+            and _AGREED_ON.search(ctx.text, trigger.end, mention.start)
+        ):
+            continue  # اتفقوا على "حث مجلس النواب …": what they agree on, not who agrees
         if (
             trigger.kind in _GATHERINGS
             and mention.start > trigger.end
@@ -514,12 +557,10 @@ def _participants(
             and _TOPIC.search(ctx.text, trigger.end, mention.start)
         ):
             continue  # بحثا … القضايا الإقليمية مثل ليبيا واليمن: what they talk about, not who talks
-        if (
-            trigger.kind in _GATHERINGS
-            and actor.kind == "organization"
-            and _VENUE.search(ctx.text, max(0, mention.start - 6), mention.start)
+        if actor.kind == "organization" and _VENUE.search(
+            ctx.text, max(0, mention.start - 12), mention.start
         ):
-            continue  # الاجتماع الذي عقد في الإليزيه: a palace or a seat is where they meet
+            continue  # عقد في الإليزيه, وقعه … في قصر الإليزيه: a palace or a seat is where it happens
         if _is_locative(ctx, mention):
             (places_after if mention.start >= trigger.end else places_before).append(actor)
             continue
@@ -746,11 +787,15 @@ def _assign_dates(
                 # A date after an agreement mention: its signing's, or the agreement's own.
                 linked = [e for e in signing.get(target, []) if e.sentence == sentence_index]
                 if not linked:
-                    attached.setdefault(owner[target], date.date.value)
+                    reference = mentions[target]
+                    if not _RENEWED.search(ctx.text, max(0, reference.start - 10), reference.start):
+                        # تكرار الهدنة خلال عيد الأضحى: the day of a repeat to come, not of the truce.
+                        attached.setdefault(owner[target], date.date.value)
                     continue
                 target = linked[0]
             if not target.own_date:
                 target.date, target.own_date = date.date.value, True
+                target.month_only = date.date.grain == "month"
     for event in events:
         # سيتم يوم 9 جوان القادم بجنيف … إمضاء اتفاق: the day between تم and its verbal noun is the noun's.
         if event.trigger.form != "noun":
@@ -774,6 +819,10 @@ def _assign_dates(
         host = [e for e in events[:position] if e.sentence == event.sentence and e.own_date]
         if host:
             event.date, event.own_date = host[-1].date, True
+            if not event.actors:
+                # زيارة بوتين للقاهرة التي شهدت توقيع اتفاق: who came and where take part in what it saw.
+                event.actors = list(host[-1].actors)
+                event.place = event.place or host[-1].place
     # Signings without a date of their own take their agreement's.
     signed_on: dict[int, dt.date] = {}
     for event in events:
@@ -799,7 +848,8 @@ def _assign_dates(
             ]
             preceding = [e for e in near if e.trigger.start < event.trigger.start]
             if near:
-                event.date = preceding[-1].date if preceding else near[0].date
+                source = preceding[-1] if preceding else near[0]
+                event.date, event.month_only = source.date, source.month_only
                 continue
         if event.trigger.form == "verb":
             # يزور القاهرة ويلتقي …: a verb shares the date of a verb before it in its sentence.
@@ -809,16 +859,16 @@ def _assign_dates(
                 if e.sentence == event.sentence and e.trigger.form == "verb" and e.date is not None
             ]
             if verbs:
-                event.date = verbs[-1].date
+                event.date, event.month_only = verbs[-1].date, verbs[-1].month_only
                 continue
         sentence = ctx.sentences[event.sentence]
         if ctx.cue_between("carry_date", sentence.start, ctx.word_end_after(event.trigger.end, 2)):
             previous = [e for e in events[:position] if e.date is not None]
             if previous:
-                event.date = previous[-1].date
+                event.date, event.month_only = previous[-1].date, previous[-1].month_only
                 continue
         if event.focus_from is not None and event.focus_from.date is not None:
-            event.date = event.focus_from.date
+            event.date, event.month_only = event.focus_from.date, event.focus_from.month_only
             continue
         # A signing the lead reports, or one "just now", happened on the publication day.
         just_now = event.sentence == 0 or ctx.cue_between("just_now", sentence.start, sentence.end)
@@ -836,6 +886,8 @@ def _assign_dates(
 _THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
 _REACHED = regex.compile(r"(?<!\p{L})(?:الي|علي)\s+$")
 _AUXILIARY = regex.compile(r"(?<!\p{L})[وف]?(?:سيتم|يتم|تم|سيجري|يجري|جري|ستجري|تجري)(?!\p{L})")
+_URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
+_RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
 _HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|قبيل|هامش|ختام|بمناسبه|حيث|مراسم|مراسيم|حفل)\s*$")
 
@@ -873,6 +925,24 @@ def _bare(event: _Event) -> bool:
 # --- merging ------------------------------------------------------------------------------------
 
 
+def _delegations(event: _Event) -> bool:
+    """A gathering attended only by countries (their delegations), with no day and no agreement of its own."""
+    return (
+        event.trigger.kind in _GATHERINGS
+        and bool(event.actors)
+        and all(a.kind == "country" for a in event.actors)
+        and event.date is None
+        and event.agreement is None
+    )
+
+
+def _same_month(one: _Event, other: _Event) -> bool:
+    """Whether one of two dated events is dated only by a month, the month of the other's day."""
+    if one.date is None or other.date is None or not (one.month_only or other.month_only):
+        return False
+    return (one.date.year, one.date.month) == (other.date.year, other.date.month)
+
+
 def _merge(events: list[_Event]) -> list[_Event]:
     """One event per happening: a later mention of the same one is folded into the first."""
     kept: list[_Event] = []
@@ -901,19 +971,30 @@ def _merge(events: list[_Event]) -> list[_Event]:
                     and event.place.id == previous.place.id
                 )
             )
-            same_day = event.date is not None and event.date == previous.date
+            same_day = event.date is not None and (
+                event.date == previous.date or _same_month(event, previous)
+            )
             refers_back = (
                 event.trigger.definite
                 and not event.own_date
-                and (event.date is None or event.date == previous.date)
+                and (event.date is None or event.date == previous.date or _same_month(event, previous))
             )
             distance = event.sentence - previous.sentence
-            clash = event.own_date and previous.date is not None and event.date != previous.date
+            clash = (
+                event.own_date
+                and previous.date is not None
+                and event.date != previous.date
+                and not _same_month(event, previous)
+            )
             if overlap and distance == 0 and not clash:
                 target = previous  # وصل إلى باريس في زيارة رسمية: one visit, told twice in one sentence
                 break
             if overlap and (
-                (same_day and distance <= _CARRY_SENTENCES) or (refers_back and distance <= _REFER_SENTENCES)
+                (
+                    same_day
+                    and distance <= (_REFER_SENTENCES if _same_month(event, previous) else _CARRY_SENTENCES)
+                )
+                or (refers_back and distance <= _REFER_SENTENCES)
             ):
                 target = previous
                 break
@@ -925,6 +1006,18 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 # اللقاء الذي عقد في الإليزيه: the one in focus, told again with only where it was.
                 target, overlap_only = previous, True
                 break
+            if (
+                refers_back
+                and event.trigger.form == "noun"
+                and _delegations(event)
+                and previous.date is not None
+            ):
+                # وحضر ممثلون من 20 دولة … فعاليات الاجتماع: the countries attend the meeting already
+                # told, however far back; they hold no meeting of their own.
+                target, overlap_only = previous, True
+                break
+        if target is None and event.trigger.form == "noun" and event.trigger.definite and _delegations(event):
+            continue  # وحضرت الاجتماع وفود من الكويت …: a meeting known to the reader, not a new one
         if target is None:
             kept.append(event)
             if event.agreement is not None:
@@ -934,6 +1027,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
         for actor in [] if overlap_only or event.setting else event.actors:
             if not _holds(target.actors, actor):
                 target.actors.append(actor)
+        if target.month_only and not event.month_only and _same_month(event, target):
+            target.date, target.month_only = event.date, False  # the day, not just its month
         target.date = target.date or event.date
         target.place = target.place or event.place
         event.merged = True
@@ -959,6 +1054,63 @@ def _origins(ctx: Context, drafts: list[AgreementDraft], events: list[_Event]) -
                 draft.signed_on = source.date
             break
     return origins
+
+
+def _unnamed(ctx: Context, draft: AgreementDraft) -> bool:
+    """An agreement told only by what it is for (``اتفاق لتنظيم انتخابات``), with no name of its own."""
+    if draft.name is None:
+        return True
+    words = ctx.text[draft.name[0] : draft.name[1]].split()
+    return len(words) > 1 and words[1].startswith("ل") and not words[1].startswith("ال")
+
+
+def _fold_records(
+    ctx: Context,
+    drafts: list[AgreementDraft],
+    events: list[_Event],
+    provisions: list[_Provision],
+    origins: dict[int, _Event],
+) -> tuple[list[AgreementDraft], list[_Provision], dict[int, _Event]]:
+    """``توصلوا إلى اتفاق لتنظيم انتخابات`` … ``ووقعوا الإعلان السياسي``: an unnamed agreement reached on the
+    day a declaration is signed, by no other sides, is what that declaration records: one agreement.
+
+    Events are relinked in place; the drafts, provisions and origins come back renumbered.
+    """
+    sides: dict[int, set[str]] = {}
+    for event in events:
+        if event.agreement is not None:
+            sides.setdefault(event.agreement, set()).update(a.id for a in event.actors)
+    declared: dict[dt.date, int] = {}
+    for index, draft in enumerate(drafts):
+        if draft.kind == "declaration" and draft.signed_on is not None:
+            declared.setdefault(draft.signed_on, index)
+    into: dict[int, int] = {}
+    for index, draft in enumerate(drafts):
+        if draft.kind != "agreement" or draft.signed_on is None or not _unnamed(ctx, draft):
+            continue
+        other = declared.get(draft.signed_on)
+        own = sides.get(index, set())
+        if other is not None and (not own or not own.isdisjoint(sides.get(other, set()))):
+            into[index] = other
+    if not into:
+        return drafts, provisions, origins
+    for index, other in into.items():
+        drafts[other].mentions = sorted(
+            [*drafts[other].mentions, *drafts[index].mentions], key=lambda m: m.start
+        )
+        drafts[other].signed = drafts[other].signed or drafts[index].signed
+    kept = [index for index in range(len(drafts)) if index not in into]
+    number = {old: new for new, old in enumerate(kept)}
+    number.update({index: number[other] for index, other in into.items()})
+    for event in events:
+        if event.agreement is not None:
+            event.agreement = number[event.agreement]
+    renumbered = {number[index]: origin for index, origin in origins.items() if index not in into}
+    return (
+        [drafts[index] for index in kept],
+        [replace(p, draft=number[p.draft]) for p in provisions],
+        renumbered,
+    )
 
 
 # --- clauses ------------------------------------------------------------------------------------

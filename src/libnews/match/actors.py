@@ -354,6 +354,20 @@ def _grow_organization(
             continue
         break
     # Trailing digits need a preceding word (اللجنة العسكرية المشتركة 5 + 5), and never end on "+".
+    if not words and lex.stands_alone:
+        # وقالت الحكومة: the article's own government (its country comes from context).
+        return EntityMention(
+            head.start,
+            head.end,
+            "org",
+            "orgp:" + lex.key,
+            tokens.text[head.start : head.end],
+            None,
+            lex.category,
+            head=lex.key,
+            gazetteer=False,
+            lam=head.form != head.text and head.form.startswith("ال"),
+        )
     if not words or (lex.needs_nisba and not has_nisba):
         return None
     if lex.needs_nisba:
@@ -421,6 +435,8 @@ def find_entities(
         if lex.event:
             events.append(org)
             continue
+        if not org.words and not org.inner and not _acting_body(org, tokens, lexicon, titles):
+            continue
         alias = (
             lex.category in _NAMING_HEADS
             and len(org.inner) == 1
@@ -439,6 +455,30 @@ def find_entities(
     chosen = select_longest([*gazetteer, *grown])
     chosen = [m for m in chosen if not _bare_short_name(m, tokens.text)]
     return chosen, titles, events
+
+
+# Words after which a bare body (الحكومة) is the one acting or agreeing, not an institution in
+# general (إلغاء الحكومة والمؤسسات): a subordinating particle or a preposition of parties.
+_BARE_BODY_CUES = frozenset({"ان", "وان", "بان", "لان", "اذ", "بين", "مع", "ومع"})
+
+
+def _acting_body(org: EntityMention, tokens: Tokens, lexicon: Lexicon, titles: list[PhraseHit[Lex]]) -> bool:
+    """Whether a bare head (``الحكومة``) stands for the article's own body here.
+
+    Only without a clitic, outside a title (رئيس الحكومة), and after a reporting verb
+    (قالت الحكومة), a particle (أن الحكومة، بين الحكومة …) or at the start of a sentence.
+    """
+    i = tokens.at_start(org.start)
+    if i is None or org.lam:
+        return False
+    opens = i == 0 or tokens.gap(i - 1).strip(" ")[-1:] in (".", "\n", ":")
+    if not opens:
+        previous = tokens.texts[i - 1]
+        cued = previous in _BARE_BODY_CUES or previous in lexicon.reporting_surface
+        if not (tokens.joined(i - 1) and cued):
+            return False
+    # A title holding the word is checked last: few bare heads get this far.
+    return not any(t.start <= org.start < t.end for t in titles)
 
 
 # Heads that only say what sort of body the name after them is (وكالة، حركة، شركة).
@@ -596,6 +636,8 @@ def _loose_next(
         and len(word) >= (5 if syllable else 4)
         and word not in lexicon.family
         and not (len(word) >= 6 and word[1] in "اوي" and not word.endswith(("ه", "ا")))
+        # A final نغ is foreign (ليفنغ، لينغ): no Arabic noun ends so.
+        and not word.endswith("نغ")
     )
     return (
         tokens.starts[k] not in blocked
@@ -606,6 +648,22 @@ def _loose_next(
         and not prefixed
         and not (word.endswith("ا") and len(word) >= 4)
     )
+
+
+# What follows a name as a clause's subject: the reported speech (قال … إن) or a comma.
+_AFTER_SUBJECT = frozenset({"ان", "انه", "انها"})
+
+
+def _closing_syllable(tokens: Tokens, k: int, blocked: set[int]) -> bool:
+    """A last syllable of a name of short words that is also a function word (وانغ ون بين),
+    when the clause goes on right after it (``… بين إن``, ``… بين،``) rather than the word
+    governing what follows (بين الدولتين)."""
+    word = tokens.texts[k]
+    if tokens.starts[k] in blocked or len(word) > 3 or word.startswith("ال") or word.isdigit():
+        return False
+    if not tokens.joined(k):
+        return tokens.gap(k).strip(" ")[:1] == ","
+    return k + 1 < len(tokens) and tokens.texts[k + 1] in _AFTER_SUBJECT
 
 
 def read_name(
@@ -699,14 +757,19 @@ def read_name(
                 and tokens.joined(j + 1)
                 and len(texts[third]) <= 5
                 and third - i < limit
-                and _loose_next(tokens, third, lexicon, blocked, syllable=True)
+                and (
+                    _loose_next(tokens, third, lexicon, blocked, syllable=True)
+                    or _closing_syllable(tokens, third, blocked)
+                )
             ):
                 return third
             return j + 1
         return j
     # j is the first word after the chain: the family name, if it is one.
     word = texts[j]
-    if word in REGNAL_ORDINALS and run == 1 and not particle and starts[j] not in blocked:
+    # عبد الله الثاني: one compound given name (عبد + its word) counts as one given name.
+    single = (run == 1 and not particle) or (run == 0 and j - i == 2 and first == "عبد")
+    if word in REGNAL_ORDINALS and single and starts[j] not in blocked:
         # عبدالله الثاني، محمد السادس: a monarch's ordinal, and his father's name after it
         # (عبدالله الثاني ابن الحسين).
         nasab_next = j + 2 < n and tokens.joined(j) and tokens.joined(j + 1) and texts[j + 1] in ("بن", "ابن")
@@ -717,8 +780,25 @@ def read_name(
         return j - 1
     if nasab and not word.startswith("ال") and word not in lexicon.family:
         return j - 1
+    if (
+        len(word) >= 5
+        and word.endswith("ا")
+        and word[0] == "ا"
+        and word[1] != "ل"
+        and word not in lexicon.family
+    ):
+        return j - 1  # محمود عباس | اجتماعا، اتفاقا، اتصالا: an indefinite object, not a family name
     if word.startswith("ال") and len(word) >= 7 and word.endswith("يه") and word not in lexicon.family:
         return j - 1  # عبدالله | الاقتصاديه: a feminine adjective, not a family name
+    if (
+        word.startswith("ال")
+        and word not in lexicon.family
+        and (
+            (len(word) == 7 and word.startswith("الا") and word[4] == "ا" and word.endswith("ه"))
+            or (len(word) >= 6 and word.endswith("ات"))
+        )
+    ):
+        return j - 1  # طيب | الإقامة، جني | الثمرات: a verbal noun or a plural, not a family name
     # ميشال عون: a second given name that is only in the classical list is the family name.
     # (Unless the next word is long and looks like a name itself: رجب طيب أردوغان; a short
     # one is mostly a verb: ميشال عون كلف.)
@@ -769,6 +849,18 @@ def read_name(
             return end
     if j + 1 < n and tokens.joined(j) and texts[j + 1] in _SURNAME_TAILS and starts[j + 1] not in blocked:
         return j + 1  # خطيب زاده، جاويش أوغلو
+    if (
+        run == 1
+        and j - i == 1
+        and word not in lexicon.given
+        and word not in lexicon.family
+        and len(first) <= 4
+        and len(word) <= 3
+        and j + 1 < n
+        and tokens.joined(j)
+        and _closing_syllable(tokens, j + 1, blocked)
+    ):
+        return j + 1  # وانغ ون بين: three short syllables, the last also a function word
     # رجب طيب أردوغان: an unknown middle name before a listed family name.
     if (
         j + 1 < n

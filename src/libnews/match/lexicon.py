@@ -68,6 +68,7 @@ class Lex:
     needs_nisba: bool = False
     takes_lam: bool = False
     event: bool = False
+    stands_alone: bool = False
     takes_organization: bool = True
 
 
@@ -214,6 +215,7 @@ def _build(resources: Resources) -> Lexicon:
             needs_nisba=head.needs_nisba,
             takes_lam=head.takes_lam,
             event=head.event,
+            stands_alone=head.stands_alone,
         )
         entries.append((fold(head.word), lex))
     for title in resources.entries("title", TitleEntry):

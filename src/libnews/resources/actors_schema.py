@@ -49,6 +49,8 @@ class OrgHeadEntry(Entry):
     """Only an organization when a nationality adjective follows (``الحكومة الإيطالية``)."""
     takes_lam: bool = False
     """The name may go on with ``ل``/``لل`` (``المرصد السوري لحقوق الإنسان``, ``المؤسسة الوطنية للنفط``)."""
+    stands_alone: bool = False
+    """With nothing after it, the head alone names the article's own body (``وقالت الحكومة``)."""
     event: bool = False
     """The noun names an event, not an actor (``مؤتمر برلين``): matched only to be skipped."""
 
