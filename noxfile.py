@@ -32,8 +32,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style with ruff (lint and format)."""
     session.install(*_group("lint"))
-    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "fuzz", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "fuzz", "noxfile.py")
 
 
 @nox.session
