@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -47,7 +47,12 @@ __all__ = ["find_actors"]
 _TITLE_TO_NAME = regex.compile(r'[ ]*(?:\([^()\n]{1,20}\)[ ]*)?,?[ ]*"?')
 # Between a name and the title that follows it in apposition.
 _NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
-_SEAT_CLAUSE = regex.compile(r"[ ]*,?[ ]*(?:و|الذي |التي )?مقر(?:ه|ها) (?:ال\w+ ال\w+|\w+)(?=[ ]*,?[ ])")
+# A seat clause is the spaces and comma of _TITLE_TO_NAME's kind, then the clause itself.  Two
+# patterns, not one: `regex` answers a match() whose pattern opens with `[ ]*` and needs a literal
+# by scanning the rest of the text for that literal, which made each call cost the article's length.
+# The clause cannot start with a space or a comma, so the greedy gap is the only one that can fit.
+_GAP = regex.compile(r"[ ]*,?[ ]*")
+_SEAT_CLAUSE = regex.compile(r"(?:و|الذي |التي )?مقر(?:ه|ها) (?:ال\w+ ال\w+|\w+)(?=[ ]*,?[ ])")
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
 _QUOTES = regex.compile(r"[\"«»“”']")
 _PUNCT = regex.compile(r"[.,;:!?()\[\]\"'\n-]")
@@ -310,7 +315,8 @@ def _find_persons(
 def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int:
     """Past the spaces, comma, quote and honorifics that may stand between a title and a name."""
     # رئيس مجلس الدولة ومقره طرابلس خالد المشري: where the body sits, said in passing.
-    seat = _SEAT_CLAUSE.match(text, position)
+    gap = _GAP.match(text, position)
+    seat = _SEAT_CLAUSE.match(text, gap.end()) if gap is not None else None
     position = seat.end() if seat else position
     while True:
         match = _TITLE_TO_NAME.match(text, position)
@@ -437,29 +443,70 @@ def _resolve_bare_titles(bare: list[TitleMention], persons: list[_Person], text:
     among equals the most recent person before it, else the first after it.
     """
     named = [(p, _Person(p.start, p.end, p.words, list(p.titles), country=p.country)) for p in persons]
+    # Only people holding a title of the same words, role (or a narrower one) or family can fit a
+    # bare title, and a counterpart only people of its country: index them so (scoring every bare
+    # title against every person is quadratic).
+    by_text: dict[str, list[int]] = {}
+    by_role: dict[str, list[int]] = {}
+    by_category: dict[object, list[int]] = {}
+    by_country: dict[str, list[int]] = {}
+    for n, (_, holder) in enumerate(named):
+        if holder.country is not None:
+            by_country.setdefault(holder.country, []).append(n)
+        for title in holder.titles:
+            by_text.setdefault(text[title.start : title.end], []).append(n)
+            by_category.setdefault(title.category, []).append(n)
+            if title.role:
+                parts = title.role.split(".")
+                for size in range(1, len(parts) + 1):
+                    by_role.setdefault(".".join(parts[:size]), []).append(n)
     # A fit depends on what the bare title says, not where it is: worked out once per kind
     # of bare title (an article may repeat الرئيس a hundred times).
-    fitted: dict[tuple[object, ...], list[tuple[int, _Person]]] = {}
+    fitted: dict[tuple[object, ...], _Holders | None] = {}
     for title in bare:
         bare_text = text[title.start : title.end]
         organization = title.organization.key if title.organization is not None else None
         key = (bare_text, title.role, title.category, title.country, title.counterpart, organization)
-        scored = fitted.get(key)
-        if scored is None:
-            scored = fitted[key] = [
-                (score, person)
-                for person, holder in named
-                for score in (_fit(title, bare_text, holder, text),)
+        if key not in fitted:
+            if title.counterpart:
+                candidates = set(by_country.get(title.country, ())) if title.country is not None else set()
+            elif title.role:
+                candidates = {*by_text.get(bare_text, ()), *by_role.get(title.role, ())}
+                if "." not in title.role:
+                    candidates.update(by_category.get(title.category, ()))
+            else:
+                candidates = set()
+            scored = [
+                (score, named[n][0])
+                for n in sorted(candidates)
+                for score in (_fit(title, bare_text, named[n][1], text),)
                 if score
             ]
-        if not scored:
+            best = max((score for score, _ in scored), default=0)
+            fitted[key] = _Holders([p for score, p in scored if score == best]) if scored else None
+        holders = fitted[key]
+        if holders is None:
             continue
-        best = max(score for score, _ in scored)
-        fits = [p for score, p in scored if score == best]
-        before = [p for p in fits if p.start < title.start]
-        target = before[-1] if before else min(fits, key=lambda p: p.start)
+        target = holders.before(title.start)
         target.mentions.append((title.start, title.end))
         target.titles.append(title)
+
+
+class _Holders:
+    """The people a kind of bare title fits best, in the order they were scored."""
+
+    def __init__(self, fits: list[_Person]) -> None:
+        order = sorted(range(len(fits)), key=lambda n: (fits[n].start, n))
+        self._fits = fits
+        self._starts = [fits[n].start for n in order]
+        # The latest-scored of the first k people by start, for each k.
+        self._latest: list[int] = list(accumulate(order, max))
+        self._earliest = fits[order[0]]
+
+    def before(self, position: int) -> _Person:
+        """The last-scored fit that starts before *position*, else the one that starts first."""
+        count = bisect_left(self._starts, position)
+        return self._fits[self._latest[count - 1]] if count else self._earliest
 
 
 def _merge_persons(
@@ -467,14 +514,23 @@ def _merge_persons(
 ) -> list[_Person]:
     """One person per name: shorter names that are part of a longer one join it."""
     merged: list[_Person] = []
+    # A name is part of another only if each of its words is one of the other's: look only among
+    # the names holding its rarest word (comparing every name with every other is quadratic).
+    holding: dict[str, list[int]] = {}
     for person in sorted(persons, key=lambda p: -len(p.words)):
         home = None
-        for other in merged:
-            if _part_of(person.words, other.words):
-                home = other
-                break
+        if person.words:
+            rarest = min(person.words, key=lambda word: len(holding.get(word, ())))
+            for n in holding.get(rarest, ()):
+                if _part_of(person.words, merged[n].words):
+                    home = merged[n]
+                    break
+        else:
+            home = next((other for other in merged if _part_of(person.words, other.words)), None)
         if home is None:
             person.mentions.append((person.start, person.end))
+            for word in set(person.words):
+                holding.setdefault(word, []).append(len(merged))
             merged.append(person)
         else:
             home.mentions.append((person.start, person.end))

@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from libnews.resources.entry import Entry
+from libnews.resources.gazetteer_schema import OrganizationType
 
 __all__ = [
     "MODELS",
@@ -30,20 +31,7 @@ class OrgHeadEntry(Entry):
     key_fields: ClassVar[tuple[str, ...]] = ("word",)
     word: str
     """The head noun as written, definite or construct (``حكومة``, ``الحكومة``, ``اللجنة``)."""
-    type: Literal[
-        "government",
-        "ministry",
-        "military",
-        "party",
-        "armed_group",
-        "company",
-        "media",
-        "ngo",
-        "court",
-        "parliament",
-        "international",
-        "other",
-    ] = "other"
+    type: OrganizationType = "other"
     """What sort of organization it names."""
     needs_nisba: bool = False
     """Only an organization when a nationality adjective follows (``الحكومة الإيطالية``)."""

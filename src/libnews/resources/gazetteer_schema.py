@@ -18,9 +18,29 @@ __all__ = [
     "CountryEntry",
     "NameListEntry",
     "OrganizationEntry",
+    "OrganizationType",
     "PlaceEntry",
     "TitleEntry",
 ]
+
+
+OrganizationType = Literal[
+    "international",
+    "regional",
+    "agency",
+    "government",
+    "ministry",
+    "military",
+    "party",
+    "armed_group",
+    "company",
+    "media",
+    "ngo",
+    "court",
+    "parliament",
+    "other",
+]
+"""What sort of organization: the shared vocabulary of gazetteer entries and head-noun patterns."""
 
 
 class CountryEntry(Entry):
@@ -75,22 +95,7 @@ class OrganizationEntry(Entry):
     """Adjectives that refer to it (``الأممي``, ``الأممية``)."""
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     """ISO code of its country; None for international bodies."""
-    type: Literal[
-        "international",
-        "regional",
-        "agency",
-        "government",
-        "ministry",
-        "military",
-        "party",
-        "armed_group",
-        "company",
-        "media",
-        "ngo",
-        "court",
-        "parliament",
-        "other",
-    ] = "other"
+    type: OrganizationType = "other"
     """What sort of organization."""
 
 
