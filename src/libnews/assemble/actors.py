@@ -1006,6 +1006,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         org_ids[cluster.key] = cluster.actor_id
     aligned = doc.aligned
     actors: list[Actor] = []
+    owners: dict[tuple[int, int], str] | None = None  # built when first needed
     for cluster in ordered:
         mentions = sorted(set(cluster.mentions))
         spans = [aligned.span(s, e) for s, e in mentions]
@@ -1029,7 +1030,14 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             span = aligned.span(title.start, title.end)
             org_id = None
             if title.organization is not None:
-                org_id = org_ids.get(_final_key(title.organization, clusters))
+                organization = title.organization
+                if organization.key in clusters:
+                    org_id = org_ids.get(organization.key)
+                else:
+                    if owners is None:
+                        owners = _span_owners(clusters)
+                    span_key = (organization.start, organization.end)
+                    org_id = org_ids.get(owners.get(span_key, organization.key))
             titles_out.append(Title(text=span.text, role=title.role, organization=org_id, span=span))
         actors.append(
             Actor(
@@ -1134,6 +1142,16 @@ def _add_adjective_countries(
 def _clean(name: str) -> str:
     """A name without quotes, «» or extra spaces."""
     return " ".join(_QUOTES.sub(" ", name).split())
+
+
+def _span_owners(clusters: dict[str, _Cluster]) -> dict[tuple[int, int], str]:
+    """For each mention span, the key of the first cluster holding it: `_final_key` for every
+    mention at once, once the clusters no longer change (asking per mention is quadratic)."""
+    owners: dict[tuple[int, int], str] = {}
+    for cluster in clusters.values():
+        for span in cluster.mentions:
+            owners.setdefault(span, cluster.key)
+    return owners
 
 
 def _final_key(mention: EntityMention, clusters: dict[str, _Cluster]) -> str:

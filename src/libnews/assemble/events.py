@@ -62,7 +62,8 @@ _NOT_WHEN = regex.compile(
 )
 _COLLECTIVE = frozenset({"conference", "election", "ceasefire"})
 _REFER_SENTENCES = 8
-_DECLARE_WORDS = 8
+_DECLARE_WORDS = 3
+_SUBJECT_HOPS = 3
 _REACH_WORDS = 24
 _PHONE_WORDS = 10
 _PHONE = regex.compile(r"(?<!\p{L})هاتفيا(?!\p{L})")
@@ -192,6 +193,8 @@ def _usable_triggers(
             continue
         if trigger.kind == "ceasefire" and trigger.form == "noun" and _URGENT.match(ctx.text, trigger.end):
             continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is asked for, not declared
+        if trigger.kind == "ceasefire" and _BREACH.search(ctx.text, max(0, trigger.start - 16), trigger.start):
+            continue  # شهدت المدينة خروقات للهدنة: a breach of a truce told before, not a truce
         kept.append(trigger)
     return kept
 
@@ -448,13 +451,33 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
         end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, _PHONE_WORDS))
         return _PHONE.search(text, trigger.end, end) is not None
     if trigger.needs == "declared":
-        # أعلن الرئيس الأفغاني أشرف غني وقفا لإطلاق النار: a verb-first subject comes between.
-        low = max(ctx.clause_start(trigger.start), ctx.word_start_before(trigger.start, _DECLARE_WORDS))
+        low = _declare_floor(ctx, trigger)
         # طلب ممثلو الوكالات … إقرار هدنة: a declaring that is asked for declares nothing.
         return any(
             not ctx.reached("aim", cue.start) for cue in ctx.cues_between("declare", low, trigger.start)
         )
     return True
+
+
+def _declare_floor(ctx: Context, trigger: Trigger) -> int:
+    """Where a truce's declaring verb may start: a few words before it, not counting a named subject.
+
+    A verb-first subject with its title and name comes between the verb and the truce (``أعلن الرئيس
+    الأفغاني أشرف غني وقف إطلاق النار``): its words are skipped rather than counted.
+    """
+    floor = ctx.clause_start(trigger.start)
+    low = max(floor, ctx.word_start_before(trigger.start, _DECLARE_WORDS))
+    stretches = _title_stretches(ctx)
+    for _ in range(_SUBJECT_HOPS):
+        starts = [m.start for m in ctx.actors_in(max(floor, low - _NAME_CHARS), trigger.start) if m.end > low]
+        starts += [start for start, end in stretches if end > low and floor <= start < trigger.start]
+        if not starts:
+            break
+        wider = max(floor, ctx.word_start_before(min(starts), _DECLARE_WORDS))
+        if wider >= low:
+            break
+        low = wider
+    return low
 
 
 # Bodies named by what they are: a news agency, a channel, a paper (وكالة الأنباء البحرينية).
@@ -886,6 +909,7 @@ def _assign_dates(
 _THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
 _REACHED = regex.compile(r"(?<!\p{L})(?:الي|علي)\s+$")
 _AUXILIARY = regex.compile(r"(?<!\p{L})[وف]?(?:سيتم|يتم|تم|سيجري|يجري|جري|ستجري|تجري)(?!\p{L})")
+_BREACH = regex.compile(r"(?<!\p{L})[وب]?(?:خرق|خرقا|خروقات|خروق|انتهاك|انتهاكا|انتهاكات|انهيار)\s+(?:لل|ل|ال)?$")
 _URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
 _RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
 _HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")

@@ -682,6 +682,9 @@ def _r_ago(ctx: _Context) -> _Resolved:
             raise _NotADateError  # ``قبل 3 يوم`` is not how a count is written
     if count is None or count > 60:
         raise _NotADateError
+    if unit == "year" and ctx.group("approx") is not None:
+        # منذ أكثر من أربع سنوات, قبل نحو عشرين عاما: a rough span of years, no day to name
+        raise _NotADateError
     if ctx.published is None:
         return _Resolved(None)
     sign = 1 if ctx.group("dir") == "بعد" else -1
