@@ -31,7 +31,7 @@ from libnews.assemble.agreements import (
     find_agreement_mentions,
     resolve_mentions,
 )
-from libnews.assemble.event_context import ActorMention, Context, build_context
+from libnews.assemble.event_context import ActorMention, Context, DateAt, build_context
 from libnews.assemble.statements import find_statements
 from libnews.document import Document
 from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find_openers, split_provisions
@@ -193,7 +193,9 @@ def _usable_triggers(
             continue
         if trigger.kind == "ceasefire" and trigger.form == "noun" and _URGENT.match(ctx.text, trigger.end):
             continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is asked for, not declared
-        if trigger.kind == "ceasefire" and _BREACH.search(ctx.text, max(0, trigger.start - 16), trigger.start):
+        if trigger.kind == "ceasefire" and _BREACH.search(
+            ctx.text, max(0, trigger.start - 16), trigger.start
+        ):
             continue  # شهدت المدينة خروقات للهدنة: a breach of a truce told before, not a truce
         kept.append(trigger)
     return kept
@@ -793,18 +795,32 @@ def _assign_dates(
         anchors.sort(key=lambda pair: pair[0])
         positions[sentence_index] = [position for position, _ in anchors]
         sentence = ctx.sentences[sentence_index]
+        # The date attached to an anchor wins: first the nearest after it in its clause (الانتخابات المقرر
+        # إجراؤها في العاشر من ديسمبر), then the nearest before it in its clause, then any other.
+        ranked: list[tuple[int, int, DateAt, _Event | int]] = []
         for date in ctx.dates_in(sentence.start, sentence.end):
             if date.date.value is None or _NOT_WHEN.search(ctx.text, max(0, date.start - 44), date.start):
                 continue  # منذ 2010, بحلول 2020: the bounds of a period, not when anything happened
             cut = bisect_left(positions[sentence_index], date.start)
             if cut > 0:
-                target: _Event | int | None = anchors[cut - 1][1]
+                anchor, target = anchors[cut - 1]
+                parted = _CLAUSE_BREAK.search(ctx.text, anchor, date.start)
+                # هدنة بمناسبة عيد الفطر: the occasion of a truce declared on another day
+                rank = 2 if parted or _OCCASION.search(ctx.text, max(0, date.start - 12), date.start) else 0
             else:
                 later = bisect_left(positions[sentence_index], date.end)
-                target = anchors[later][1] if later < len(anchors) else None
+                if later >= len(anchors):
+                    continue
+                anchor, target = anchors[later]
                 if isinstance(target, _Event) and target.trigger.form == "participle":
-                    target = None  # الاتفاقية الموقعة describes a past signing: a date before is not its
-            if target is None:
+                    continue  # الاتفاقية الموقعة describes a past signing: a date before is not its
+                rank = 2 if _CLAUSE_BREAK_BACK.search(ctx.text, date.end, anchor) else 1
+            if target is not None:
+                ranked.append((rank, -date.start if rank == 1 else date.start, date, target))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        for _, _, date, target in ranked:
+            value = date.date.value
+            if value is None:
                 continue
             if isinstance(target, int):
                 # A date after an agreement mention: its signing's, or the agreement's own.
@@ -813,12 +829,14 @@ def _assign_dates(
                     reference = mentions[target]
                     if not _RENEWED.search(ctx.text, max(0, reference.start - 10), reference.start):
                         # تكرار الهدنة خلال عيد الأضحى: the day of a repeat to come, not of the truce.
-                        attached.setdefault(owner[target], date.date.value)
+                        attached.setdefault(owner[target], value)
                     continue
-                target = linked[0]
-            if not target.own_date:
-                target.date, target.own_date = date.date.value, True
-                target.month_only = date.date.grain == "month"
+                event = linked[0]
+            else:
+                event = target
+            if not event.own_date:
+                event.date, event.own_date = value, True
+                event.month_only = date.date.grain == "month"
     for event in events:
         # سيتم يوم 9 جوان القادم بجنيف … إمضاء اتفاق: the day between تم and its verbal noun is the noun's.
         if event.trigger.form != "noun":
@@ -909,7 +927,17 @@ def _assign_dates(
 _THAT = regex.compile(r"(?<!\p{L})(?:ان|انه|بان)(?!\p{L})")
 _REACHED = regex.compile(r"(?<!\p{L})(?:الي|علي)\s+$")
 _AUXILIARY = regex.compile(r"(?<!\p{L})[وف]?(?:سيتم|يتم|تم|سيجري|يجري|جري|ستجري|تجري)(?!\p{L})")
-_BREACH = regex.compile(r"(?<!\p{L})[وب]?(?:خرق|خرقا|خروقات|خروق|انتهاك|انتهاكا|انتهاكات|انهيار)\s+(?:لل|ل|ال)?$")
+# Where a clause ends: punctuation, a relative clause, or و with a present verb (ويلتقي, وسيوقع).
+_NEW_CLAUSE = (
+    r"(?<!\p{L})(?:التي|الذي|اللذين|اللتين|الذين|حيث|علي ان|بعد ان)(?!\p{L})|(?<!\p{L})و(?:سي|ست|ي)\p{L}{3}"
+)
+_CLAUSE_BREAK = regex.compile(r"[,;:]|" + _NEW_CLAUSE)
+# A date put before its clause (وفي 3 مايو، وقع …) is set off by a comma, which does not part them.
+_CLAUSE_BREAK_BACK = regex.compile(r"[;:]|" + _NEW_CLAUSE)
+_OCCASION = regex.compile(r"(?<!\p{L})(?:بمناسبه|لمناسبه)\s+$")
+_BREACH = regex.compile(
+    r"(?<!\p{L})[وب]?(?:خرق|خرقا|خروقات|خروق|انتهاك|انتهاكا|انتهاكات|انهيار)\s+(?:لل|ل|ال)?$"
+)
 _URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
 _RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
 _HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
