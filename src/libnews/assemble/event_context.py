@@ -5,8 +5,9 @@ all in normalized coordinates and sorted for range queries."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -16,6 +17,8 @@ from libnews.match.word_gate import LetterRuns, letter_runs
 from libnews.models import Actor, DateMention
 from libnews.text.normalize import fold
 from libnews.text.segment import Segment
+
+T = TypeVar("T")
 
 __all__ = ["ActorMention", "Context", "DateAt", "build_context"]
 
@@ -62,6 +65,8 @@ class Context:
     _cues_by_role: dict[str, list[Cue]] = field(default_factory=dict)
     _cue_starts: dict[str, list[int]] = field(default_factory=dict)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _holders: dict[str, tuple[list[int], list[ActorMention]]] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._actor_starts = [m.start for m in self.actors]
@@ -176,6 +181,30 @@ class Context:
     def cue_between(self, role: str, start: int, end: int) -> bool:
         """Whether a cue of *role* lies in ``[start, end)``."""
         return bool(self.cues_between(role, start, end))
+
+    def memo(self, key: str, build: Callable[[Context], T]) -> T:
+        """``build(self)``, computed once per article (indexes several assemblers share)."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def title_holders(self, word: str) -> tuple[list[int], list[ActorMention]]:
+        """Mentions of persons with a title containing *word*, in text order, and their starts.
+
+        Built once per word and article, so resolving every bare title walks only the
+        mentions of people who could hold it, never the whole article again.
+        """
+        found = self._holders.get(word)
+        if found is None:
+            mentions = [
+                mention
+                for mention in self.actors
+                if mention.actor.kind == "person"
+                and any(word in text for text in self.titles_of(mention.actor))
+            ]
+            found = ([mention.start for mention in mentions], mentions)
+            self._holders[word] = found
+        return found
 
     def titles_of(self, actor: Actor) -> tuple[str, ...]:
         """The folded texts of *actor*'s titles (folded once per article)."""

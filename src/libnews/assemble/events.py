@@ -514,6 +514,10 @@ def _media_ids(ctx: Context) -> frozenset[str]:
 
 def _title_stretches(ctx: Context) -> list[tuple[int, int]]:
     """The persons' title spans (``ولي عهد أبوظبي``), in normalized coordinates, sorted and disjoint."""
+    return ctx.memo("title_stretches", _build_title_stretches)
+
+
+def _build_title_stretches(ctx: Context) -> list[tuple[int, int]]:
     persons = {id(m.actor): m.actor for m in ctx.actors if m.actor.kind == "person"}
     aligned = ctx.doc.aligned
     spans = sorted(
@@ -720,15 +724,15 @@ def _title_anaphora(ctx: Context, low: int, high: int, bare: list[_BareTitle]) -
         if any(s <= title.word_start < e for s, e in covered):
             continue
         wanted = 2 if title.dual else 1
-        for mention in reversed(ctx.actors_in(0, title.start)):
-            actor = mention.actor
-            if actor.kind != "person" or _holds(found, actor):
+        starts, holders = ctx.title_holders(word)
+        for index in range(bisect_left(starts, title.start) - 1, -1, -1):
+            actor = holders[index].actor
+            if _holds(found, actor):
                 continue
-            if any(word in text for text in ctx.titles_of(actor)):
-                found.append(actor)
-                wanted -= 1
-                if not wanted:
-                    break
+            found.append(actor)
+            wanted -= 1
+            if not wanted:
+                break
     return found
 
 

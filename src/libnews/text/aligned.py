@@ -8,6 +8,7 @@ the original, and every `Span` libnews reports is cut from the original.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -54,14 +55,7 @@ class AlignedText:
 
     def normalized_offset(self, original_offset: int) -> int:
         """Smallest normalized position whose original offset is >= *original_offset*."""
-        low, high = 0, len(self.text)
-        while low < high:
-            middle = (low + high) // 2
-            if self.index[middle] < original_offset:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return bisect_left(self.index, original_offset, 0, len(self.text))
 
     def translate(
         self, table: Mapping[int, str | None] | Sequence[str | None], deletable: regex.Pattern[str] | None
