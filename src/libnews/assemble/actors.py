@@ -828,6 +828,9 @@ def _merge_organizations(
                     # للدولة: a short form keeping the head and some of the words, in order.
                     # (Not a nationality alone: الاتحاد التونسي is not الاتحاد العام التونسي للشغل.)
                     or (not short.nisba and _short_form(short.words, head_stem, stems[long.key]))
+                    # قوات الحلف = قوات حلف شمال الأطلسي: the short form cuts a name the long one
+                    # holds whole, and makes its first word definite.
+                    or (long.head == short.head and _cut_inner_name(short.words, long.words))
                     # الخارجية المصرية = وزارة الخارجية المصرية: the body without its head noun.
                     or (long.head in _MINISTRY_HEADS and long.words == (short.head, *short.words))
                 )
@@ -861,6 +864,17 @@ def _short_form(short_words: tuple[str, ...], head_stem: str, stems: tuple[str, 
         and stems[1 : 1 + len(short_stems)] != short_stems
         and _in_order(short_stems, stems[1:])
     )
+
+
+def _cut_inner_name(short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:
+    """Whether *short_words* are the first words of the name *long_words* opens with, the last
+    of them made definite (الحلف for حلف شمال الاطلسي), the articles aside."""
+    if not short_words or not long_words or " " not in long_words[0]:
+        return False
+    inner = long_words[0].split(" ")
+    if len(short_words) >= len(inner) or inner[0].startswith("ال"):
+        return False
+    return tuple(map(_stem, short_words)) == tuple(map(_stem, inner[: len(short_words)]))
 
 
 def _stem(word: str) -> str:

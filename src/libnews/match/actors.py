@@ -257,7 +257,8 @@ def _grow_organization(
     after_conjunction = False
     lam_phrase = False
     heads = lexicon.org_heads
-    while k < len(tokens) and len(words) < 7:
+    # A ل phrase may coordinate several nouns (للتعاون التجاري والاقتصادي والعلمي والفني).
+    while k < len(tokens) and len(words) < (11 if lam_phrase else 7):
         gap = tokens.gap(k - 1).strip(" ")
         tok_start, tok_end, word = tokens.starts[k], tokens.ends[k], tokens.texts[k]
         if gap and not (gap == "+" and word.isdigit() and words):
@@ -272,6 +273,14 @@ def _grow_organization(
                 country = country or found.country
                 has_nisba = True
             elif found.kind in ("country", "place"):
+                if (
+                    not lam_phrase
+                    and (not indefinite_head or (words and _is_definite(words[-1])))
+                    and (found.kind == "place" or not _is_definite(tokens.text[found.start : found.end]))
+                ):
+                    # القوات المسلحة | واشنطن، الجيش | مدينة دوما: a definite name takes no
+                    # genitive, so a place after it starts the rest of the sentence.
+                    break
                 if found.kind == "place" and not words and found.country:
                     place_country = found.country
                 country = country or found.country
@@ -298,7 +307,23 @@ def _grow_organization(
         if _is_definite(word):
             if after_conjunction and not word.endswith(("ي", "يه", "يين", "يون")):
                 break  # حزب العدالة والبناء | الذراع: only a relational adjective goes on
-            if (adjectives_only or has_nisba) and not _agrees(head_feminine, word):
+            if lam_phrase and words[-1].startswith("لل"):
+                # المجلس المصري للشؤون | الخارجية: the adjective goes with the ل phrase's noun,
+                # so only a relational adjective is taken, whatever the head's gender.
+                if not word.endswith(("ي", "يه")):
+                    break
+            elif (
+                (adjectives_only or has_nisba)
+                # وزارة الداخلية | الترخيص: after a definite genitive, a feminine head's
+                # adjective agrees with it (or is an elative: جمعية الهلال الأحمر).
+                or (
+                    indefinite_head
+                    and head_feminine
+                    and words
+                    and _is_definite(words[-1])
+                    and not word.startswith("الا")
+                )
+            ) and not _agrees(head_feminine, word):
                 # المحكمة الدستورية العليا | اليمين, وزارة الخارجية القطرية | الهجوم: a noun,
                 # not an adjective of the head.
                 break

@@ -46,9 +46,18 @@ _MASDAR = (
     r"|م\p{L}ا\p{L}{2}ه)(?!\p{L})"
 )
 _MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
-_DETAIL = regex.compile(r"(?:\d|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|ل\d|علي مدي|مدي \d|بما|مما|ما يعادل)")
+# يلتزم بموجبه باتخاذ …: the ب the verb governs, left on the first verbal noun.
+_LEAD_BA = regex.compile(r"ب(?=(?:ال)?" + _MASDAR + ")")
+_DETAIL = regex.compile(
+    r"(?:\d|من\s(?!خلال)|ب(?!ال)\p{L}{2,}|ل(?!ل)\p{L}{3,}|ل\d|علي مدي|مدي \d|بما|مما|ما يعادل)"
+)
 _EDGE = " \t\n,;:.\"'()[]-–—"
+# التعاون في مجالات الطاقة، والصحة، إضافة إلى السياحة: short definite nouns after a list of
+# fields name more fields of the same item, not new provisions.
+_FIELDS = regex.compile(r"(?<!\p{L})(?:ال)?(?:مجالات|مجالي|قطاعات|قطاعي|ميادين)(?!\p{L})")
+_FIELD_NOUN = regex.compile(r"ال\p{L}+(?:\s+ال\p{L}+)?")
 _SUBJECT_WORDS = 4
+_NOT_THEN = r"(?!موجب|مقتضي)"
 _SENTENCE_END = regex.compile(r"[.?!\n]")
 
 
@@ -105,7 +114,10 @@ def _build(resources: Resources) -> _Markers:
         if entry.then:
             then = phrase_alternation(fold(form) for form in entry.then)
             gap = r"(?:\s+[^\s,.;:?!]+){0,%d}?".replace("%d", str(entry.gap))
-            pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")" + gap + r"\s+(?P<then>" + then + ")"
+            # تلتزم بموجبه ب…: the ب of بموجب is not the one that opens the list.
+            pattern = (
+                r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")" + gap + r"\s+(?P<then>" + then + ")" + _NOT_THEN
+            )
         else:
             pattern = r"(?<!\p{L})[وف]?(?P<verb>" + verbs + ")(?P<then>)"
         gate = surface_runs((fold(form) for form in entry.forms), VERB_PREFIXES)
@@ -240,12 +252,23 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
             # بقيمة …، على مدى …: a detail of the item before, not an item of its own.
             pieces[-1] = Piece(pieces[-1].start, last, pieces[-1].parent)
             continue
+        if not is_sub and parent == len(pieces) - 1 and _more_fields(text, pieces[-1], first, last):
+            pieces[parent] = Piece(pieces[parent].start, last, None)
+            continue
         if not is_sub:
             parent = len(pieces)
             pieces.append(Piece(first, last, None))
         else:
             pieces.append(Piece(first, last, parent))
     return pieces
+
+
+def _more_fields(text: str, item: Piece, first: int, last: int) -> bool:
+    """Whether ``text[first:last]`` only names one more field of *item*'s list of fields."""
+    return (
+        _FIELD_NOUN.fullmatch(text, first, last) is not None
+        and _FIELDS.search(text, item.start, item.end) is not None
+    )
 
 
 def _trim(text: str, first: int, last: int, markers: _Markers) -> tuple[int, int]:
@@ -255,6 +278,9 @@ def _trim(text: str, first: int, last: int, markers: _Markers) -> tuple[int, int
         match = markers.trims.match(text, first, last)
         if match and match.end() > first:
             first = match.end()
+            continue
+        if _LEAD_BA.match(text, first, last):
+            first += 1
             continue
         word = regex.match(r"\p{L}+", text[first:last])
         if (

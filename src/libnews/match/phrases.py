@@ -140,6 +140,13 @@ class PhraseMatcher(Generic[T]):
                     for c in prefixes
                     if c.endswith("ل")
                 ),
+                *(
+                    c + f[2:]
+                    for f in self._first
+                    if f.startswith("الل") and len(f) >= 4
+                    for c in prefixes
+                    if c.endswith("ل")
+                ),
             ]
         )
         self._readings: dict[str, tuple[tuple[int, bool, tuple[int, ...]], ...]] = {}
@@ -213,6 +220,10 @@ class PhraseMatcher(Generic[T]):
             elif clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in self._first:
                 # لل + (ا)لأمم: the article's alef is not written after the preposition.
                 found.append((size, True, self._first["ا" + rest]))
+            if clitic.endswith("ل") and rest.startswith("ل") and "ال" + rest in self._first:
+                # ل + (ال)لجنة: before a word starting with lam the article's alef and lam are
+                # not written (للجنة العليا); the hit covers the preposition's lam as well.
+                found.append((size - 1, True, self._first["ال" + rest]))
         return tuple(found)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseHit[T]]:
