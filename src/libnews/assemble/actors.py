@@ -831,6 +831,12 @@ def _merge_organizations(
                     # قوات الحلف = قوات حلف شمال الأطلسي: the short form cuts a name the long one
                     # holds whole, and makes its first word definite.
                     or (long.head == short.head and _cut_inner_name(short.words, long.words))
+                    # القوات السورية النظامية = القوات النظامية السورية: adjectives in another order.
+                    or (
+                        long.head == short.head
+                        and long.words != short.words
+                        and sorted(long.words) == sorted(short.words)
+                    )
                     # الخارجية المصرية = وزارة الخارجية المصرية: the body without its head noun.
                     or (long.head in _MINISTRY_HEADS and long.words == (short.head, *short.words))
                 )

@@ -291,6 +291,18 @@ def _grow_organization(
             end = found.end
             k = (tokens.at_end(found.end) or k) + 1
             continue
+        if (
+            word == "وراء"
+            and words
+            and k + 1 < len(tokens)
+            and tokens.joined(k)
+            and tokens.texts[k + 1] == "البحار"
+        ):
+            # دائرة العمل وراء البحار: "overseas" is part of a body's name, not a preposition.
+            words.extend((word, tokens.texts[k + 1]))
+            end = tokens.ends[k + 1]
+            k += 2
+            continue
         if (word in lexicon.stop and word not in _ORG_ADJECTIVES) or word in lexicon.reporting_verbs:
             break
         if word.isdigit():
