@@ -120,3 +120,13 @@ def test_nationality_adjective_names_a_country(text: str, code: str, named: bool
     if named:
         assert len(countries) == 1
         assert countries[0].titles == []
+
+
+@pytest.mark.parametrize("invisible", ["\u200f", "\u200d", "\ufeff", "\u0640\u0640"])
+def test_names_drop_invisible_characters_but_mentions_keep_them(invisible: str) -> None:
+    text = f"وأعلنت وزارة الإعمار {invisible}والإسكان خطة جديدة، وقالت وزارة الإعمار والإسكان إنها ستنفذها."
+    article = parse_article(text)
+    ministries = [a for a in article.actors if a.kind == "organization" and "والاسكان" in fold(a.name)]
+    assert len(ministries) == 1
+    assert invisible not in ministries[0].name
+    assert all(text[m.start : m.end] == m.text for m in ministries[0].mentions)

@@ -55,6 +55,9 @@ _GAP = regex.compile(r"[ ]*,?[ ]*")
 _SEAT_CLAUSE = regex.compile(r"(?:و|الذي |التي )?مقر(?:ه|ها) (?:ال\w+ ال\w+|\w+)(?=[ ]*,?[ ])")
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
 _QUOTES = regex.compile(r"[\"«»“”']")
+# Invisible format characters (RLM, ZWJ, BOM …) and tatweel sit inside names in real text;
+# a name is reported without them (its mentions keep them, as spans must).
+_INVISIBLE = regex.compile(r"[\p{Cf}\u0640]")
 _PUNCT = regex.compile(r"[.,;:!?()\[\]\"'\n-]")
 
 
@@ -1160,8 +1163,8 @@ def _add_adjective_countries(
 
 
 def _clean(name: str) -> str:
-    """A name without quotes, «» or extra spaces."""
-    return " ".join(_QUOTES.sub(" ", name).split())
+    """A name without quotes, «», invisible format characters, tatweel or extra spaces."""
+    return " ".join(_QUOTES.sub(" ", _INVISIBLE.sub("", name)).split())
 
 
 def _span_owners(clusters: dict[str, _Cluster]) -> dict[tuple[int, int], str]:
