@@ -49,6 +49,7 @@ _ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جدي�
 _THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
 _HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
 _ANY = regex.compile(r"(?<!\p{L})اي\s+$")
+_PUNCTUATION = regex.compile(r"[.,;:?!\n]")
 _SIGNED_WORDS = 24  # how far a signed object may follow its verb (titles and adjuncts come between)
 _WORD = regex.compile(r"\s*(?P<word>[^\s,;:.?!\"'()]+)")
 
@@ -78,6 +79,9 @@ class AgreementMention:
     """Followed by أخرى / جديدة: not the one in focus."""
     praise: bool = False
     """Its name only praises it (``الاتفاق التاريخي``): it refers back like an unnamed mention."""
+    back_only: bool = False
+    """A bare definite head kept only because a provision opener governs it (``وينص الاتفاق على``):
+    it refers back to an agreement already told and never starts one."""
 
 
 @dataclass
@@ -148,7 +152,9 @@ def _words(resources: Resources) -> _Words:
     return resources.compiled("agreements.words", _build)
 
 
-def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[AgreementMention]:
+def find_agreement_mentions(
+    ctx: Context, signings: Sequence[int] = (), opener_ends: Sequence[int] = ()
+) -> list[AgreementMention]:
     """Agreement mentions of the article, in text order, without hopes and generic uses.
 
     Args:
@@ -157,6 +163,9 @@ def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[
             (``إعلان``, ``وثيقة``) is an agreement when it is named by a place or a quote, or when it
             is what is signed (``وقع … الجمعة في موسكو إعلان الشراكة``); its other definite mentions
             with the same head then refer to it too.
+        opener_ends: Sorted end offsets of the verbs of provision openers that need a mention
+            (``ينص``, ``تنص``).  A bare definite ``الاتفاق على`` they govern is the agreement whose
+            provisions follow, not the act of agreeing.
     """
     table = _words(ctx.doc.resources)
     signed_heads: set[str] = set()
@@ -177,8 +186,11 @@ def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[
             continue
         if _ANY.search(text, max(0, start - 4), start):
             continue  # لم يوقعا أي اتفاق: any agreement at all, none in particular
+        back_only = False
         if core == "اتفاق" and _masdar(table, text, head_end) and not _after_reach(text, start):
-            continue  # الاتفاق على …: the act of agreeing, not an instrument
+            if not (match.group("article") and _governed(ctx, opener_ends, start)):
+                continue  # الاتفاق على …: the act of agreeing, not an instrument
+            back_only = True  # وينص الاتفاق على …: the provisions of one already told
         words = core.split()
         definite = bool(match.group("article")) or match.group("prep") == "لل"
         definite = definite or (len(words) > 1 and words[1].startswith("ال"))
@@ -195,6 +207,7 @@ def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[
             definite=definite,
             strength=strength,
             negated=ctx.reached("negation", start),
+            back_only=back_only,
         )
         _name(ctx, table, mention, inside_quotes=text[start - 1 : start] == '"')
         mention.counted = strength == "plural" or _COUNTED.search(text, max(0, start - 12), start) is not None
@@ -215,6 +228,15 @@ def find_agreement_mentions(ctx: Context, signings: Sequence[int] = ()) -> list[
         mentions.extend(m for m in tentative if m.head in signed_heads)
         mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _governed(ctx: Context, opener_ends: Sequence[int], start: int) -> bool:
+    """A provision opener's verb ends at most one word before *start* (``وتنص بنود الاتفاق``)."""
+    before = bisect_right(opener_ends, start) - 1
+    if before < 0:
+        return False
+    end = opener_ends[before]
+    return ctx.word_start_before(start, 2) <= end and _PUNCTUATION.search(ctx.text, end, start) is None
 
 
 def _signed_object(ctx: Context, signings: Sequence[int], start: int) -> bool:
@@ -416,6 +438,8 @@ def resolve_mentions(
             target = candidate
             break
         if target is None:
+            if mention.back_only:
+                continue
             if mention.negated or (index not in anchored and mention.name is None):
                 continue
             if mention.name is not None and not (index in anchored or mention.proper or mention.definite):

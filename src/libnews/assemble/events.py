@@ -67,6 +67,8 @@ _SUBJECT_HOPS = 3
 _REACH_WORDS = 24
 _PHONE_WORDS = 10
 _PHONE = regex.compile(r"(?<!\p{L})هاتفيا(?!\p{L})")
+_PHONE_PARTNER_WORDS = 14  # بحث … مع نظيره …: both long names come before هاتفيا
+_CALL_CAMEO = "041"
 _SIGNED_WORDS = 24
 _TOPIC = regex.compile(
     r"(?<!\p{L})(?:بشان|حول|حيال|ازاء|تجاه|مثل"
@@ -133,12 +135,13 @@ def find_agreements_and_events(
     ctx = build_context(doc, dates, actors)
     found = find_triggers(ctx.text, doc.resources, ctx.runs)
     signings = [t.end for t in found if t.kind == "sign" and t.form != "participle" and not t.pronoun]
-    mentions = find_agreement_mentions(ctx, signings)
+    openers = find_openers(ctx.text, doc.resources, runs=ctx.runs)
+    opener_ends = sorted(o.verb_end for o in openers if o.needs == "mention")
+    mentions = find_agreement_mentions(ctx, signings, opener_ends)
     # Statements are told apart: they neither bound the other events' participants nor take their dates.
     said = [t for t in found if t.kind == "statement"]
     triggers = _usable_triggers(ctx, [t for t in found if t.kind != "statement"], mentions)
     links = _link_signings(ctx, triggers, mentions)
-    openers = find_openers(ctx.text, doc.resources, runs=ctx.runs)
     anchored = set(links.values()) | _described(ctx, openers, mentions)
     drafts, owner = resolve_mentions(ctx, mentions, anchored)
     triggers, links = _without_dangling(triggers, links, owner)
@@ -344,6 +347,8 @@ def _events(
             continue
         if trigger.form == "noun" and not trigger.definite and _construct(ctx, trigger):
             trigger = replace(trigger, definite=True)  # زيارة مرسي: a construct names a known event
+        if trigger.needs == "partner" and _PHONE.search(ctx.text, trigger.end, _phone_reach(ctx, trigger)):
+            trigger = replace(trigger, kind="call", cameo=_CALL_CAMEO)  # بحث … مع نظيره … هاتفيا: by phone
         event = _Event(
             trigger=trigger,
             sentence=sentence_index,
@@ -459,6 +464,11 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
             not ctx.reached("aim", cue.start) for cue in ctx.cues_between("declare", low, trigger.start)
         )
     return True
+
+
+def _phone_reach(ctx: Context, trigger: Trigger) -> int:
+    """Where the ``هاتفيا`` of a discussing verb with a partner may end: its clause, a few words on."""
+    return min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, _PHONE_PARTNER_WORDS))
 
 
 def _declare_floor(ctx: Context, trigger: Trigger) -> int:

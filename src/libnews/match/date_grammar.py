@@ -564,6 +564,12 @@ class DateGrammar:
     """Finds a word that puts a sentence in the future."""
     weekday_future_cue: regex.Pattern[str]
     """Finds a word that puts a bare weekday of the sentence in the future (future cues included)."""
+    scheduled_cue: regex.Pattern[str]
+    """Finds a word that marks a planned event (``المقرر``, ``سيعقد``): its date may be months ahead."""
+    scheduled_after: regex.Pattern[str]
+    """Matches a planned-event word right after a date (`` المقبل``)."""
+    purpose_cue: regex.Pattern[str]
+    """Finds a purpose li- + verbal noun of holding (``لتنظيم``, ``لعقد``)."""
     not_before_weekday: frozenset[str]
     """Folded words that make a following ``الاثنين`` "the two"."""
     not_before_today: frozenset[str]
@@ -736,6 +742,11 @@ def build_grammar(resources: Resources) -> DateGrammar:
         weekday_future_cue=_word_finder(
             [*word_lists.get("future_cue", []), *word_lists.get("weekday_future_cue", [])]
         ),
+        scheduled_cue=_word_finder(word_lists.get("scheduled_cue", [])),
+        scheduled_after=regex.compile(
+            r" ?\L<cue>(?!\w)", cue=_folded(word_lists.get("scheduled_after_cue", [])) or ["\uffff"]
+        ),
+        purpose_cue=_word_finder(word_lists.get("purpose_cue", [])),
         not_before_weekday=frozenset(fold(f) for f in word_lists.get("not_before_weekday", [])),
         not_before_today=frozenset(fold(f) for f in word_lists.get("not_before_today", [])),
     )

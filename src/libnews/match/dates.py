@@ -56,6 +56,8 @@ class _Context:
     """``weekday_direction="future"``: year-less days and months are the next ones too."""
     future_sentence: bool = False
     """The sentence has a strong future cue (``سيعقد``, ``المقرر``): year-less dates lean ahead."""
+    scheduled: bool = False
+    """A planned-event cue (``المقرر``, ``لتنظيم``, ``المقبل`` after): year-less days may be months ahead."""
     previous: dt.date | None = None
     """The day of the last resolved date before this one, for ``الشهر نفسه``."""
 
@@ -185,7 +187,13 @@ def _day_value(  # noqa: PLR0917 (the parts of one date)
     if not candidates:  # ``31 فبراير``
         return _Resolved(None, year_inferred=True)
     chosen = _choose(
-        candidates, published, shift, weekday, future=ctx.future_dates, future_sentence=ctx.future_sentence
+        candidates,
+        published,
+        shift,
+        weekday,
+        future=ctx.future_dates,
+        future_sentence=ctx.future_sentence,
+        scheduled=ctx.scheduled,
     )
     return _Resolved(chosen, year_inferred=True)
 
@@ -198,13 +206,15 @@ def _choose(
     *,
     future: bool,
     future_sentence: bool = False,
+    scheduled: bool = False,
 ) -> dt.date:
     """The candidate day the text most likely means.
 
     ``الماضي``/``المقبل`` decide when written.  Otherwise news reports the past:
     the last candidate before publication wins, unless the next one is within
     `FUTURE_WINDOW_DAYS` and nearer (``3 يناير`` in an article of 20 December),
-    or the sentence speaks of the future (``سيعقد``, ``المقرر``).
+    or the sentence speaks of the future (``سيعقد``: `FUTURE_CUE_DAYS` ahead at most),
+    or of a planned event (``المقرر``, ``لتنظيم انتخابات``: `SCHEDULED_CUE_DAYS`).
     """
     if shift == -1:
         before = [c for c in candidates if c < published]
@@ -233,6 +243,8 @@ def _choose(
     if not past:
         return min(coming)
     last, following = max(past), min(coming)
+    if scheduled and (following - published).days <= SCHEDULED_CUE_DAYS:
+        return following
     if future_sentence and (following - published).days <= FUTURE_CUE_DAYS:
         return following
     days_ahead, days_back = (following - published).days, (published - last).days
@@ -245,6 +257,9 @@ TENSE_WINDOW = 200
 """How many characters before a date are searched for a future cue (within its sentence)."""
 FUTURE_CUE_DAYS = 183
 """How far ahead a year-less date may be read as the next one in a sentence with a future cue."""
+SCHEDULED_CUE_DAYS = 330
+"""How far ahead a year-less date may be read as the next one when it dates a planned event."""
+_CLAUSE_BREAK = regex.compile(r"[,;:.!?\n]")
 
 
 def _hijri_day_value(ctx: _Context, month: int, day: int, year: int | None, shift: int | None) -> _Resolved:
@@ -274,6 +289,7 @@ def _hijri_day_value(ctx: _Context, month: int, day: int, year: int | None, shif
             None,
             future=ctx.future_dates,
             future_sentence=ctx.future_sentence,
+            scheduled=ctx.scheduled,
         ),
         calendar="hijri",
         year_inferred=True,
@@ -312,7 +328,7 @@ def _month_value(
             year = min(y for y, distance in options if distance > 0)
         elif shift == 0:
             year = published.year
-        elif ctx.future_dates or ctx.future_sentence:
+        elif ctx.future_dates or ctx.future_sentence or ctx.scheduled:
             year = min(y for y, distance in options if distance >= 0)
         else:  # news reports the past: the last such month (this one included), or the next month
             year = max(
@@ -360,6 +376,27 @@ def _tense(doc: Document, compiled: DateGrammar, position: int) -> tuple[bool, b
     start = max(position - TENSE_WINDOW, position if sentence is None else sentence.start)
     strong = compiled.future_cue.search(doc.aligned.text, start, position) is not None
     return strong, strong or compiled.weekday_future_cue.search(doc.aligned.text, start, position) is not None
+
+
+def _scheduled(doc: Document, compiled: DateGrammar, start: int, end: int) -> bool:
+    """Whether the date at *start*..*end* dates a planned event.
+
+    A planning word before it in its sentence (``من المقرر``, ``ستجرى``), ``المقبل``
+    right after it, or a purpose ``لتنظيم``/``لعقد`` before it in the same clause
+    (``اتفاق لتنظيم انتخابات في العاشر من ديسمبر``)."""
+    text = doc.aligned.text
+    if compiled.scheduled_after.match(text, end) is not None:
+        return True
+    sentence = doc.sentence_at(start)
+    begin = max(start - TENSE_WINDOW, start if sentence is None else sentence.start)
+    if compiled.scheduled_cue.search(text, begin, start) is not None:
+        return True
+    cue = compiled.purpose_cue.search(text, begin, start)
+    while cue is not None:  # the last one counts: nothing may close its clause before the date
+        if _CLAUSE_BREAK.search(text, cue.end(), start) is None:
+            return True
+        cue = compiled.purpose_cue.search(text, cue.end(), start)
+    return False
 
 
 def _check_not_reference(ctx: _Context) -> None:
@@ -881,8 +918,17 @@ def _resolve_at(
         match, index = found
         begin = match.end("clitic") if match.start("clitic") >= 0 else match.start()
         strong, weak = _tense(doc, compiled, begin)
+        scheduled = _scheduled(doc, compiled, begin, match.end())
         ctx = _Context(
-            match, compiled, doc, doc.published, future_option or weak, future_option, strong, previous
+            match,
+            compiled,
+            doc,
+            doc.published,
+            future_option or weak,
+            future_option,
+            strong,
+            scheduled,
+            previous,
         )
         try:
             return match, names[index], begin, _RESOLVERS[names[index]](ctx)

@@ -192,6 +192,9 @@ class DateWordListEntry(Entry):
         "not_before_weekday",
         "future_cue",
         "weekday_future_cue",
+        "scheduled_cue",
+        "scheduled_after_cue",
+        "purpose_cue",
     ]
     """``not_after_today``: words after ``اليوم`` that make it a name (``اليوم الوطني``);
     ``not_before_today``: words before a relative day that make it another day or a name
