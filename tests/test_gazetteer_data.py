@@ -18,6 +18,7 @@ import regex
 
 from libnews import gazetteer, parse_article
 from libnews.errors import ResourceError
+from libnews.match.lexicon import nisba_forms
 from libnews.resources import Resources, default_resources, load_resources
 from libnews.resources.actors_schema import KnownPersonEntry
 from libnews.resources.gazetteer_schema import (
@@ -103,17 +104,10 @@ def name_lists(res: Resources) -> dict[str, NameListEntry]:
     return {entry.kind: entry for entry in res.entries("names", NameListEntry)}
 
 
-def nisba_surface(stem: str) -> list[str]:
-    """The nisba forms the schema promises, folded (a test-local copy of the rule)."""
-    base = fold(stem)
-    endings = ("", "ه", "ون", "ين", "ان", "تان", "تين")
-    return [prefix + base + ending for prefix in ("", "ال") for ending in endings]
-
-
 def country_forms(entry: CountryEntry) -> Iterable[str]:
     yield from (fold(form) for form in (entry.name, *entry.forms, *entry.adjectives))
     for stem in entry.nisba:
-        yield from nisba_surface(stem)
+        yield from nisba_forms(stem)
 
 
 def collisions(pairs: Iterable[tuple[str, str | None]]) -> dict[str, set[str | None]]:

@@ -26,7 +26,7 @@ from libnews.resources import Resources
 from libnews.resources.events_schema import AgreementHeadEntry, AgreementWordEntry
 from libnews.text.normalize import fold
 
-__all__ = ["AgreementDraft", "AgreementMention", "find_agreement_mentions", "resolve_mentions"]
+__all__ = ["URGENT", "AgreementDraft", "AgreementMention", "find_agreement_mentions", "resolve_mentions"]
 
 # Kinds a bare اتفاق / اتفاقية may refer back to.
 _GENERIC_HEADS = frozenset({"اتفاق", "اتفاقيه"})
@@ -44,7 +44,8 @@ _ADJECTIVE = regex.compile(
 )
 _MASDAR_SHAPED = regex.compile(r"^(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ت\p{L}{2}ي\p{L}ه)$")
 _COUNTED = regex.compile(r"(?:\d+|(?<!\p{L})(?:عدد من|عده|عشرات|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر))\s+$")
-_URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
+# A truce asked for, not made (هدنة عاجلة, وقف فوري لإطلاق النار): shared with the event stage.
+URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
 _ANOTHER = regex.compile(r"\s+(?:(?:ال)?(?:اخري|اخر)|ثانيه|جديده|جديد)(?!\p{L})")
 _THAT_WORD = regex.compile(r"(?<!\p{L})(?:ان|انه|انها|انا|نحن)(?!\p{L})")
 _HEAD_VARIANT = regex.compile(r"(?<!\p{L})(?:ال)?اتفاقيه(?!\p{L})")
@@ -196,7 +197,7 @@ def find_agreement_mentions(
         definite = definite or (len(words) > 1 and words[1].startswith("ال"))
         if not definite and ctx.reached("aim", start):
             continue  # بهدف التوصل إلى اتفاق: hoped for; تنفيذ الاتفاق السياسي is an existing one
-        if not definite and kind == "ceasefire" and _URGENT.match(text, head_end):
+        if not definite and kind == "ceasefire" and URGENT.match(text, head_end):
             continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is one asked for, not one in force
         mention = AgreementMention(
             start=start,

@@ -26,6 +26,7 @@ from itertools import pairwise
 import regex
 
 from libnews.assemble.agreements import (
+    URGENT,
     AgreementDraft,
     AgreementMention,
     find_agreement_mentions,
@@ -194,7 +195,7 @@ def _usable_triggers(
             continue
         if ctx.reached("aim", trigger.start) and not _pluperfect(ctx, trigger):
             continue
-        if trigger.kind == "ceasefire" and trigger.form == "noun" and _URGENT.match(ctx.text, trigger.end):
+        if trigger.kind == "ceasefire" and trigger.form == "noun" and URGENT.match(ctx.text, trigger.end):
             continue  # طلبوا إقرار هدنة عاجلة: an urgent truce is asked for, not declared
         if trigger.kind == "ceasefire" and _BREACH.search(
             ctx.text, max(0, trigger.start - 16), trigger.start
@@ -952,7 +953,6 @@ _OCCASION = regex.compile(r"(?<!\p{L})(?:بمناسبه|لمناسبه)\s+$")
 _BREACH = regex.compile(
     r"(?<!\p{L})[وب]?(?:خرق|خرقا|خروقات|خروق|انتهاك|انتهاكا|انتهاكات|انهيار)\s+(?:لل|ل|ال)?$"
 )
-_URGENT = regex.compile(r"\s+(?:\p{L}+\s+)?(?:عاجله|فوريه|فوري|عاجل)(?!\p{L})")
 _RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
 _HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|قبيل|هامش|ختام|بمناسبه|حيث|مراسم|مراسيم|حفل)\s*$")
