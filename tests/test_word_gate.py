@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from libnews.assemble.agreements import _words as agreement_words
 from libnews.assemble.events import _title_words
@@ -80,3 +82,24 @@ def test_a_stretch_cut_inside_a_word_scans_the_plain_way() -> None:
     gate = GatedPattern(regex.compile(r"(?<!\p{L})وقع(?!\p{L})"), surface_runs(["وقع"], [""]))
     text = "ثم وقعت"
     assert [m.span() for m in gate.finditer(text, letter_runs(text), 0, 6)] == [(3, 6)]
+
+
+@given(
+    st.text(alphabet="وفي قع٣3ـ.\u064b\u200c\naب", max_size=60),
+    st.sampled_from(["في", "وقع", "ب", "a", "فيوقع"]),
+)
+def test_indexing_every_run_finds_what_scanning_for_one_finds(text: str, run: str) -> None:
+    # A long text switches from str.find per run to one index of every run: both must agree.
+    scanned = letter_runs(text).positions(run)
+    indexed = letter_runs(text)
+    indexed._index_all()
+    assert indexed.positions(run) == scanned
+
+
+def test_a_long_text_is_indexed_once_its_look_ups_would_scan_too_much() -> None:
+    text = normalize("وقع الوزير في القاهرة " * 50_000).text
+    runs = letter_runs(text)
+    for run in ("وقع", "الوزير", "في", "القاهره", "غائب", "وقع"):
+        whole = regex.compile(rf"(?<!\p{{L}}){run}(?!\p{{L}})")
+        assert runs.positions(run) == [m.start() for m in whole.finditer(text)]
+    assert runs._indexed

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from libnews.document import Document
+from libnews.gc_pause import collection_paused
 from libnews.models import Actor, Agreement, Article, Attribution, DateMention, Event
 from libnews.options import ParseOptions
 from libnews.resources import Resources, default_resources
@@ -102,28 +103,29 @@ def parse_article(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     day = parse_published(published)
-    options = options or ParseOptions()
-    resources = resources or default_resources()
-    source = text if options.max_chars is None else text[: options.max_chars]
-    aligned = normalize(source)
-    doc = Document(
-        text=text,
-        published=day,
-        aligned=aligned,
-        sentences=split_sentences(aligned),
-        resources=resources,
-        options=options,
-    )
-    find_dates, find_actors, find_agreements_and_events = _stages()
-    dates = find_dates(doc)
-    actors, attributions = find_actors(doc)
-    agreements, events = find_agreements_and_events(doc, dates, actors)
-    return Article(
-        text=text,
-        published=day,
-        dates=dates,
-        actors=actors,
-        agreements=agreements,
-        events=events,
-        attributions=attributions,
-    )
+    with collection_paused():
+        options = options or ParseOptions()
+        resources = resources or default_resources()
+        source = text if options.max_chars is None else text[: options.max_chars]
+        aligned = normalize(source)
+        doc = Document(
+            text=text,
+            published=day,
+            aligned=aligned,
+            sentences=split_sentences(aligned),
+            resources=resources,
+            options=options,
+        )
+        find_dates, find_actors, find_agreements_and_events = _stages()
+        dates = find_dates(doc)
+        actors, attributions = find_actors(doc)
+        agreements, events = find_agreements_and_events(doc, dates, actors)
+        return Article(
+            text=text,
+            published=day,
+            dates=dates,
+            actors=actors,
+            agreements=agreements,
+            events=events,
+            attributions=attributions,
+        )

@@ -196,12 +196,14 @@ class Context:
         """
         found = self._holders.get(word)
         if found is None:
-            mentions = [
-                mention
-                for mention in self.actors
-                if mention.actor.kind == "person"
-                and any(word in text for text in self.titles_of(mention.actor))
-            ]
+            by_person = self.memo("mentions_by_person", _mentions_by_person)
+            indexes = sorted(
+                index
+                for actor, held in by_person
+                if any(word in text for text in self.titles_of(actor))
+                for index in held
+            )
+            mentions = [self.actors[index] for index in indexes]
             found = ([mention.start for mention in mentions], mentions)
             self._holders[word] = found
         return found
@@ -213,6 +215,15 @@ class Context:
             found = tuple(fold(title.text) for title in actor.titles)
             self._titles[actor.id] = found
         return found
+
+
+def _mentions_by_person(ctx: Context) -> list[tuple[Actor, list[int]]]:
+    """Each person with titles, and the indexes of their mentions in ``ctx.actors``."""
+    held: dict[str, tuple[Actor, list[int]]] = {}
+    for index, mention in enumerate(ctx.actors):
+        if mention.actor.kind == "person" and mention.actor.titles:
+            held.setdefault(mention.actor.id, (mention.actor, []))[1].append(index)
+    return list(held.values())
 
 
 def build_context(doc: Document, dates: list[DateMention], actors: list[Actor]) -> Context:

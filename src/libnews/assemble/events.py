@@ -306,20 +306,22 @@ def _without_dangling(
 def _described(ctx: Context, openers: list[Opener], mentions: list[AgreementMention]) -> set[int]:
     """Mentions that are the subject of a provision opener (``نصت الاتفاقية على``)."""
     found = set()
+    starts = [m.start for m in mentions]  # in text order
     for opener in openers:
         if opener.needs != "mention":
             continue
-        index = _opener_mention(ctx, opener, mentions)
+        index = _opener_mention(ctx, opener, starts)
         if index is not None:
             found.add(index)
     return found
 
 
-def _opener_mention(ctx: Context, opener: Opener, mentions: list[AgreementMention]) -> int | None:
+def _opener_mention(ctx: Context, opener: Opener, starts: list[int]) -> int | None:
+    """Index of the last mention starting near the opener's verb, of those starting at *starts*."""
     low = max(ctx.clause_start(opener.verb_start), ctx.word_start_before(opener.verb_start, 4))
     high = max(opener.start, ctx.word_end_after(opener.verb_end, 2))
-    near = [i for i, m in enumerate(mentions) if low <= m.start < high]
-    return near[-1] if near else None
+    last = bisect_left(starts, high) - 1
+    return last if last >= 0 and starts[last] >= low else None
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -481,9 +483,11 @@ def _declare_floor(ctx: Context, trigger: Trigger) -> int:
     floor = ctx.clause_start(trigger.start)
     low = max(floor, ctx.word_start_before(trigger.start, _DECLARE_WORDS))
     stretches = _title_stretches(ctx)
+    stretch_starts = ctx.memo("title_stretch_starts", lambda c: [start for start, _ in _title_stretches(c)])
     for _ in range(_SUBJECT_HOPS):
         starts = [m.start for m in ctx.actors_in(max(floor, low - _NAME_CHARS), trigger.start) if m.end > low]
-        starts += [start for start, end in stretches if end > low and floor <= start < trigger.start]
+        first, last = bisect_left(stretch_starts, floor), bisect_left(stretch_starts, trigger.start)
+        starts += [start for start, end in stretches[first:last] if end > low]
         if not starts:
             break
         wider = max(floor, ctx.word_start_before(min(starts), _DECLARE_WORDS))
@@ -1214,7 +1218,7 @@ def _clauses(
         draft: int | None = None
         start = opener.start
         if opener.needs == "mention":
-            mention = _opener_mention(ctx, opener, mentions)
+            mention = _opener_mention(ctx, opener, starts)
             if mention is not None and mention in owner:
                 draft = owner[mention]
                 if opener.start == opener.verb_end and mentions[mention].start >= opener.verb_end:

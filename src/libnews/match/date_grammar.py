@@ -15,14 +15,13 @@ parses every ``\\L<list>`` use letter by letter): one pattern of all rules took
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import regex
 
+from libnews.gc_pause import collection_paused
 from libnews.resources import Resources
 from libnews.resources.dates_schema import (
     CountUnitEntry,
@@ -584,7 +583,8 @@ class DateGrammar:
         """The compiled pattern of the *index*-th rule (compiled on first use)."""
         found = self.patterns.get(index)
         if found is None:
-            with _collection_paused():
+            # `regex` builds ~10⁵ short-lived objects per rule: collections would cost more than compiling.
+            with collection_paused():
                 found = regex.compile(self.sources[index], ignore_unused=True, **self.named_lists)
             self.patterns[index] = found
         return found
@@ -604,19 +604,6 @@ class DateGrammar:
             if word.isalpha():  # numbers are not cached: there is no end to them
                 self.rules_at_word[word] = found
         return found
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: `regex` builds ~10⁵ short-lived objects per rule,
-    and the collections they trigger cost more than the compiling itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _folded(forms: Iterable[str]) -> list[str]:

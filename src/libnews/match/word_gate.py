@@ -31,12 +31,14 @@ __all__ = ["GatedPattern", "LetterRuns", "Surface", "letter_runs", "prefix_combi
 
 _LETTERS = regex.compile(r"\p{L}+")
 _LEADING_LETTERS = regex.compile(r"\p{L}*")
+# Characters the look-ups of one text may scan with str.find before indexing every run instead.
+_SCAN_BUDGET = 2_000_000
 
 
 class LetterRuns:
     """The distinct maximal runs of letters of one text, and where they stand (looked up on demand)."""
 
-    __slots__ = ("_positions", "runs", "text")
+    __slots__ = ("_indexed", "_positions", "_scanned", "runs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -48,14 +50,31 @@ class LetterRuns:
             words.update(_LETTERS.findall(" ".join(odd)))
         self.runs = frozenset(words)
         self._positions: dict[str, list[int]] = {}
+        self._scanned = 0
+        self._indexed = False
 
     def positions(self, run: str) -> list[int]:
         """Where *run* stands as a whole run of letters, in text order."""
         found = self._positions.get(run)
         if found is None:
+            if self._indexed:
+                return []
+            if self._scanned > _SCAN_BUDGET:
+                # Each look-up scans the whole text: past a budget, index every run in one pass
+                # instead, or a long text (which asks for many runs) would take quadratic time.
+                self._index_all()
+                return self._positions.get(run, [])
+            self._scanned += len(self.text)
             found = _occurrences(self.text, run)
             self._positions[run] = found
         return found
+
+    def _index_all(self) -> None:
+        positions: dict[str, list[int]] = {}
+        for match in _LETTERS.finditer(self.text):
+            positions.setdefault(match.group(), []).append(match.start())
+        self._positions = positions
+        self._indexed = True
 
 
 def letter_runs(text: str) -> LetterRuns:
