@@ -11,6 +11,10 @@ swaps the whole entry.
 >>> len(res.entries("title")) > 0
 True
 
+The parsed form of each file is cached on disk (``~/.cache/libnews``;
+``LIBNEWS_CACHE_DIR`` moves it, empty turns it off), which halves the cost
+of loading the tables in a fresh process: see `libnews.resources.toml_cache`.
+
 `Resources` is immutable and caches what matchers compile from it
 (`Resources.compiled`), so a resource set is passed around as a value and
 nothing is global but the cached default.
@@ -97,8 +101,10 @@ class Resources:
 def _collect(raw: dict[str, list[tuple[str, Mapping[str, Any]]]], text: str, source: str) -> None:
     import tomllib  # noqa: PLC0415 (data is read on first use, not at import)
 
+    from libnews.resources import toml_cache  # noqa: PLC0415 (as above)
+
     try:
-        data = tomllib.loads(text)
+        data = toml_cache.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ResourceError(f"{source}: not valid TOML: {exc}") from exc
     for table, rows in data.items():

@@ -49,10 +49,11 @@ Step = Callable[[AlignedText], AlignedText]
 
 @cache
 def _charmaps() -> Mapping[str, dict[int, str | None]]:
-    import tomllib  # noqa: PLC0415 (the data is read on first use, not at import)
-    from importlib import resources  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415 (the data is read on first use, not at import)
 
-    raw = tomllib.loads(resources.files("libnews.data").joinpath("charmap.toml").read_text("utf-8"))
+    from libnews.resources import toml_cache  # noqa: PLC0415
+
+    raw = toml_cache.loads(resources.files("libnews.data").joinpath("charmap.toml").read_text("utf-8"))
     tables: dict[str, dict[int, str | None]] = {}
     for step in raw["step"]:
         table: dict[int, str | None] = {}
