@@ -13,6 +13,7 @@ import csv
 import io
 import itertools
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -534,9 +535,17 @@ def test_parse_many_is_lazy_on_an_endless_input() -> None:
     [({"body": "x"}, ValueError), (b"bytes", TypeError), (None, TypeError)],
     ids=["record without text", "bytes", "None"],
 )
-def test_parse_many_raises_on_bad_items(item: object, error: type[Exception]) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_raises_on_bad_items(item: object, error: type[Exception], workers: int) -> None:
     with pytest.raises(error):
-        list(parse_many([item]))  # type: ignore[list-item]
+        list(parse_many([item], workers=workers))  # type: ignore[list-item]
+
+
+def test_parse_many_closed_early_stops_its_workers() -> None:
+    articles = parse_many(itertools.cycle(record["text"] for record in ARTICLES), workers=2)
+    assert next(articles).text == ARTICLES[0]["text"]
+    articles.close()  # type: ignore[attr-defined]
+    assert not [child for child in multiprocessing.active_children() if child.is_alive()]
 
 
 def _exit_on_seven(chunk: list[int]) -> list[int]:
