@@ -237,7 +237,7 @@ def _governed(ctx: Context, opener_ends: Sequence[int], start: int) -> bool:
     if before < 0:
         return False
     end = opener_ends[before]
-    return ctx.word_start_before(start, 2) <= end and _PUNCTUATION.search(ctx.text, end, start) is None
+    return ctx.word_start_before(start, 2, end) <= end and _PUNCTUATION.search(ctx.text, end, start) is None
 
 
 def _signed_object(ctx: Context, signings: Sequence[int], start: int) -> bool:
@@ -247,7 +247,7 @@ def _signed_object(ctx: Context, signings: Sequence[int], start: int) -> bool:
         return False
     sentence = ctx.sentence(start)
     end = signings[before]
-    return end >= sentence.start and ctx.word_start_before(start, _SIGNED_WORDS) <= end
+    return end >= sentence.start and ctx.word_start_before(start, _SIGNED_WORDS, sentence.start) <= end
 
 
 def _in_generic(generic: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -38,7 +38,7 @@ from libnews.document import Document
 from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find_openers, split_provisions
 from libnews.match.events import VERB_PREFIXES, Trigger, find_triggers
 from libnews.match.word_gate import GatedPattern, prefix_combinations, surface_runs
-from libnews.models import Actor, Agreement, Clause, DateMention, Event
+from libnews.models import Actor, Agreement, Clause, DateMention, Event, Span
 from libnews.resources import Resources
 from libnews.resources.gazetteer_schema import CountryEntry, OrganizationEntry, PlaceEntry, TitleEntry
 from libnews.text.normalize import fold
@@ -224,7 +224,7 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
         sentence = ctx.sentence(trigger.start)
         if trigger.pronoun and trigger.kind == "sign":
             # الاتفاق الذي وقعته تونس / الذي تم توقيعه: the pronoun is the agreement just named.
-            floor = max(sentence.start, ctx.word_start_before(trigger.start, _PRONOUN_WORDS))
+            floor = ctx.word_start_before(trigger.start, _PRONOUN_WORDS, sentence.start)
             before = [
                 i for _, i in ends[bisect_left(end_keys, floor) : bisect_right(end_keys, trigger.start)]
             ]
@@ -254,7 +254,7 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
                 continue
             # توصلت الأطراف إلى اتفاق لـ… / اتفق المشاركون على الإعلان السياسي: what was reached.
             reached_at = _settlement(ctx, trigger) if trigger.needs == "settlement" else None
-            reach = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8))
+            reach = ctx.word_end_after(trigger.end, 8, ctx.clause_end(trigger.end))
             if reached_at is not None:
                 reach = ctx.word_end_after(reached_at, 2)
             after = bisect_left(starts, reached_at or trigger.end)
@@ -268,7 +268,7 @@ def _link_signings(ctx: Context, triggers: list[Trigger], mentions: list[Agreeme
             continue
         # A verb-first subject with titles and adjuncts (وقع الشيخ … ولي عهد أبوظبي …، والرئيس …،
         # الجمعة، في موسكو، إعلان …) may hold twenty words before the object.
-        limit = min(sentence.end, ctx.word_end_after(trigger.end, _SIGNED_WORDS))
+        limit = ctx.word_end_after(trigger.end, _SIGNED_WORDS, sentence.end)
         following = [
             i
             for i in range(bisect_left(starts, trigger.end), bisect_left(starts, limit))
@@ -318,7 +318,7 @@ def _described(ctx: Context, openers: list[Opener], mentions: list[AgreementMent
 
 def _opener_mention(ctx: Context, opener: Opener, starts: list[int]) -> int | None:
     """Index of the last mention starting near the opener's verb, of those starting at *starts*."""
-    low = max(ctx.clause_start(opener.verb_start), ctx.word_start_before(opener.verb_start, 4))
+    low = ctx.word_start_before(opener.verb_start, 4, ctx.clause_start(opener.verb_start))
     high = max(opener.start, ctx.word_end_after(opener.verb_end, 2))
     last = bisect_left(starts, high) - 1
     return last if last >= 0 and starts[last] >= low else None
@@ -337,7 +337,6 @@ def _events(
     media: frozenset[str],
 ) -> list[_Event]:
     events: list[_Event] = []
-    titles = _bare_titles(ctx)
     names = sorted((m.head_end, m.end) for m in mentions if m.end > m.head_end)
     titled = _title_stretches(ctx)
     for index, found in enumerate(triggers):
@@ -376,7 +375,7 @@ def _events(
         if trigger.form != "verb":
             # A noun's participants are its complements and its own clause, not the sentence's subject,
             # unless a light verb makes it the predicate: أجرى الوزير، الخميس، اتصالا هاتفيا.
-            reach = max(low, ctx.word_start_before(trigger.start, _LIGHT_WORDS))
+            reach = ctx.word_start_before(trigger.start, _LIGHT_WORDS, low)
             light = _LIGHT_VERB.search(ctx.text, reach, trigger.start)
             low = max(low, light.start() if light else ctx.clause_start(trigger.start))
             # توقيع اتفاق …، وما أعقب ذلك من … بين القاهرة وموسكو: a comma and و open the next clause.
@@ -389,7 +388,7 @@ def _events(
             relative = _RELATIVE.search(ctx.text, mentions[links[index]].end, high)
             if relative is not None:
                 high = relative.start()
-        _participants(ctx, event, (low, high), titles, names, media=media, titled=titled)
+        _participants(ctx, event, (low, high), names, media=media, titled=titled)
         if trigger.form == "noun" and trigger.pronoun:
             _add_possessor(ctx, event, sentence.start)
         _resolve_focus(ctx, event, events)
@@ -416,7 +415,7 @@ def _settlement(ctx: Context, trigger: Trigger) -> int | None:
     The subject of a verb-first sentence may hold a relative clause (``توصلت الأطراف، الذين عقدوا
     اجتماعا …، إلى اتفاق``): the first ``إلى`` of the sentence after the verb is the one that counts.
     """
-    end = min(ctx.sentence(trigger.start).end, ctx.word_end_after(trigger.end, _REACH_WORDS))
+    end = ctx.word_end_after(trigger.end, _REACH_WORDS, ctx.sentence(trigger.start).end)
     first = _TO.search(ctx.text, trigger.end, end)
     if first is None:
         return None
@@ -430,10 +429,10 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
     if trigger.needs == "agreement":
         return linked
     if trigger.needs == "partner":
-        end = min(ctx.sentence(trigger.start).end, ctx.word_end_after(trigger.end, 12))
+        end = ctx.word_end_after(trigger.end, 12, ctx.sentence(trigger.start).end)
         return _PARTNER.search(text, trigger.end, end) is not None
     if trigger.needs == "destination":
-        end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 6))
+        end = ctx.word_end_after(trigger.end, 6, ctx.clause_end(trigger.end))
         for found in _DESTINATION.finditer(text, trigger.end, end):
             if ctx.cue_between("not_place", found.end(), ctx.word_end_after(found.end(), 1) + 1):
                 continue  # وصل إلى اتفاق / عاد إلى السلطة: reaching a state, not a place
@@ -455,10 +454,10 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
         if ctx.cue_between("hold", before, trigger.start):
             return True
         return bool(
-            ctx.dates_in(trigger.end, min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, 8)))
+            ctx.dates_in(trigger.end, ctx.word_end_after(trigger.end, 8, ctx.clause_end(trigger.end)))
         )
     if trigger.needs == "phone":
-        end = min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, _PHONE_WORDS))
+        end = ctx.word_end_after(trigger.end, _PHONE_WORDS, ctx.clause_end(trigger.end))
         return _PHONE.search(text, trigger.end, end) is not None
     if trigger.needs == "declared":
         low = _declare_floor(ctx, trigger)
@@ -471,7 +470,7 @@ def _needs_met(ctx: Context, trigger: Trigger, linked: bool) -> bool:
 
 def _phone_reach(ctx: Context, trigger: Trigger) -> int:
     """Where the ``هاتفيا`` of a discussing verb with a partner may end: its clause, a few words on."""
-    return min(ctx.clause_end(trigger.end), ctx.word_end_after(trigger.end, _PHONE_PARTNER_WORDS))
+    return ctx.word_end_after(trigger.end, _PHONE_PARTNER_WORDS, ctx.clause_end(trigger.end))
 
 
 def _declare_floor(ctx: Context, trigger: Trigger) -> int:
@@ -481,7 +480,7 @@ def _declare_floor(ctx: Context, trigger: Trigger) -> int:
     الأفغاني أشرف غني وقف إطلاق النار``): its words are skipped rather than counted.
     """
     floor = ctx.clause_start(trigger.start)
-    low = max(floor, ctx.word_start_before(trigger.start, _DECLARE_WORDS))
+    low = ctx.word_start_before(trigger.start, _DECLARE_WORDS, floor)
     stretches = _title_stretches(ctx)
     stretch_starts = ctx.memo("title_stretch_starts", lambda c: [start for start, _ in _title_stretches(c)])
     for _ in range(_SUBJECT_HOPS):
@@ -490,7 +489,7 @@ def _declare_floor(ctx: Context, trigger: Trigger) -> int:
         starts += [start for start, end in stretches[first:last] if end > low]
         if not starts:
             break
-        wider = max(floor, ctx.word_start_before(min(starts), _DECLARE_WORDS))
+        wider = ctx.word_start_before(min(starts), _DECLARE_WORDS, floor)
         if wider >= low:
             break
         low = wider
@@ -522,7 +521,7 @@ def _media_ids(ctx: Context) -> frozenset[str]:
         for actor in bodies.values()
         if any(
             folded in names or _MEDIA_HEAD.match(folded)
-            for folded in (fold(name) for name in (actor.name, *actor.aliases))
+            for folded in (ctx.folded(name) for name in (actor.name, *actor.aliases))
         )
     )
 
@@ -561,15 +560,15 @@ def _inside(stretches: list[tuple[int, int]], position: int) -> bool:
 
 
 def _is_locative(ctx: Context, mention: ActorMention) -> bool:
-    before = ctx.text[max(0, mention.start - 12) : mention.start]
-    return mention.actor.kind in ("place", "country") and _LOCATIVE.search(before) is not None
+    if mention.actor.kind not in ("place", "country"):
+        return False
+    return _LOCATIVE.search(ctx.text[max(0, mention.start - 12) : mention.start]) is not None
 
 
 def _participants(
     ctx: Context,
     event: _Event,
     window: tuple[int, int],
-    titles: list[_BareTitle],
     names: list[tuple[int, int]],
     *,
     media: frozenset[str],
@@ -619,15 +618,15 @@ def _participants(
     elif trigger.kind in ("visit", "return", "conference", "sign", "meet", "election"):
         sentence = ctx.sentence(trigger.start)
         near = (
-            max(sentence.start, ctx.word_start_before(trigger.start, _PLACE_WORDS)),
-            min(sentence.end, ctx.word_end_after(trigger.end, _PLACE_WORDS)),
+            ctx.word_start_before(trigger.start, _PLACE_WORDS, sentence.start),
+            ctx.word_end_after(trigger.end, _PLACE_WORDS, sentence.end),
         )
         around = [m for m in ctx.actors_in(*near) if _is_locative(ctx, m)]
         after = [m.actor for m in around if m.start >= trigger.end]
         before = [m.actor for m in around if m.start < trigger.start]
         if after or before:
             event.place = after[0] if after else before[-1]
-    for actor in _title_anaphora(ctx, low, high, titles):
+    for actor in _title_anaphora(ctx, low, high):
         if not _holds(event.actors, actor):
             event.actors.append(actor)
     if event.place is None and trigger.kind == "visit" and trigger.form == "verb":
@@ -724,13 +723,15 @@ def _bare_titles(ctx: Context) -> list[_BareTitle]:
     return found
 
 
-def _title_anaphora(ctx: Context, low: int, high: int, bare: list[_BareTitle]) -> list[Actor]:
+def _title_anaphora(ctx: Context, low: int, high: int) -> list[Actor]:
     """Actors referred to by a bare title (``الوزير``, ``الوزيران``) in ``[low, high)``."""
     found: list[Actor] = []
-    first = bisect_left(bare, low, key=lambda title: title.start)
-    inside = [
-        title for title in bare[first : bisect_left(bare, high, key=lambda t: t.start)] if title.end <= high
-    ]
+    if not ctx.titled_persons():
+        return found  # nobody holds a title: no bare title can refer to anyone (and none need be found)
+    bare = ctx.memo("bare_titles", _bare_titles)
+    bare_starts = ctx.memo("bare_title_starts", lambda _: [title.start for title in bare])
+    first, last = bisect_left(bare_starts, low), bisect_left(bare_starts, high)
+    inside = [title for title in bare[first:last] if title.end <= high]
     if not inside:
         return found
     covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
@@ -860,9 +861,7 @@ def _assign_dates(
         # سيتم يوم 9 جوان القادم بجنيف … إمضاء اتفاق: the day between تم and its verbal noun is the noun's.
         if event.trigger.form != "noun":
             continue
-        floor = max(
-            ctx.sentences[event.sentence].start, ctx.word_start_before(event.trigger.start, _REACH_WORDS)
-        )
+        floor = ctx.word_start_before(event.trigger.start, _REACH_WORDS, ctx.sentences[event.sentence].start)
         auxiliaries = list(_AUXILIARY.finditer(ctx.text, floor, event.trigger.start))
         if not auxiliaries:
             continue
@@ -922,7 +921,9 @@ def _assign_dates(
                 event.date, event.month_only = verbs[-1].date, verbs[-1].month_only
                 continue
         sentence = ctx.sentences[event.sentence]
-        if ctx.cue_between("carry_date", sentence.start, ctx.word_end_after(event.trigger.end, 2)):
+        # The first carrying cue from the sentence start on decides; most articles have none at all.
+        carrying = ctx.first_cue("carry_date", sentence.start)
+        if carrying is not None and carrying.start < ctx.word_end_after(event.trigger.end, 2):
             previous = [e for e in events[:position] if e.date is not None]
             if previous:
                 event.date, event.month_only = previous[-1].date, previous[-1].month_only
@@ -1436,7 +1437,7 @@ def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) 
     actor = actors_by_id.get(actor_id)
     if actor is None or actor.kind != "place" or actor.country is None:
         return actor_id
-    if fold(actor.name) not in _capitals(ctx.doc.resources):
+    if ctx.folded(actor.name) not in _capitals(ctx.doc.resources):
         return actor_id
     for other in actors_by_id.values():
         if other.kind == "country" and other.country == actor.country:
@@ -1446,7 +1447,7 @@ def _government_of(ctx: Context, actor_id: str, actors_by_id: dict[str, Actor]) 
 
 def _mere_place(ctx: Context, actor: Actor) -> bool:
     """A city or region that is no capital (دبي, جيجل) is where things happen, not a side."""
-    return actor.kind == "place" and fold(actor.name) not in _capitals(ctx.doc.resources)
+    return actor.kind == "place" and ctx.folded(actor.name) not in _capitals(ctx.doc.resources)
 
 
 def _capitals(resources: Resources) -> frozenset[str]:
@@ -1479,15 +1480,17 @@ def _sides_of(person: Actor, actors_by_id: dict[str, Actor]) -> list[str]:
 
 
 _PARTY_CUE = regex.compile(r"\s*(?:مع|بين)\s+$")
+_PARTY_WORD = regex.compile(r"(?<!\p{L})(?:مع|بين)(?!\p{L})")
 
 
 def _party_context(ctx: Context, mention: AgreementMention) -> list[Actor]:
     """Sides named right after a mention: ``مع إيطاليا``, ``بين الكويت والفلبين``."""
-    end = min(ctx.clause_end(mention.end), ctx.word_end_after(mention.end, 6))
+    end = ctx.word_end_after(mention.end, 6, ctx.clause_end(mention.end))
     found = []
     for actor_mention in ctx.actors_in(mention.end, end):
+        # Searched in the gap alone: the look-behind sees no letter of the mention before it.
         before = ctx.text[mention.end : actor_mention.start]
-        if regex.search(r"(?<!\p{L})(?:مع|بين)(?!\p{L})", before) and actor_mention.actor.kind != "person":
+        if actor_mention.actor.kind != "person" and _PARTY_WORD.search(before):
             found.append(actor_mention.actor)
     return found
 
@@ -1505,14 +1508,19 @@ def _public_events(ctx: Context, events: list[_Event], drafts: list[AgreementDra
         ):
             expanded.append((event, "ceasefire", "0871"))
     expanded.sort(key=lambda item: item[0].trigger.start)
+    # Spans are frozen: the events of one sentence share its span.
+    sentence_spans: dict[int, Span] = {}
     for number, (event, kind, cameo) in enumerate(expanded, start=1):
-        sentence = ctx.sentences[event.sentence]
+        sentence_span = sentence_spans.get(event.sentence)
+        if sentence_span is None:
+            sentence = ctx.sentences[event.sentence]
+            sentence_span = sentence_spans[event.sentence] = aligned.span(sentence.start, sentence.end)
         out.append(
             Event(
                 id=f"e{number}",
                 kind=kind,
                 trigger=aligned.span(event.trigger.start, event.trigger.end),
-                sentence=aligned.span(sentence.start, sentence.end),
+                sentence=sentence_span,
                 date=event.date,
                 actors=[a.id for a in event.actors],
                 place=event.place.id if event.place is not None else None,

@@ -59,7 +59,7 @@ def find_statements(ctx: Context, triggers: list[Trigger], media: frozenset[str]
             continue
         sentence_index = ctx.sentence_index(trigger.start)
         sentence = ctx.sentences[sentence_index]
-        limit = min(sentence.end, ctx.word_end_after(trigger.end, _SUBJECT_WORDS))
+        limit = ctx.word_end_after(trigger.end, _SUBJECT_WORDS, sentence.end)
         if index + 1 < len(triggers):
             limit = min(limit, triggers[index + 1].start)
         content = _CONTENT.search(ctx.text, trigger.end, limit)

@@ -216,6 +216,9 @@ def bullet_end(text: str, position: int, resources: Resources) -> int | None:
     return match.end() if match else None
 
 
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
 def split_provisions(text: str, start: int, end: int, resources: Resources) -> list[Piece]:
     """Cut the provision list ``text[start:end]`` (normalized) into trimmed items."""
     markers = _markers(resources)
@@ -282,7 +285,7 @@ def _trim(text: str, first: int, last: int, markers: _Markers) -> tuple[int, int
         if _LEAD_BA.match(text, first, last):
             first += 1
             continue
-        word = regex.match(r"\p{L}+", text[first:last])
+        word = _LETTER_RUN.match(text, first, last)
         if (
             word
             and word.group().startswith("و")

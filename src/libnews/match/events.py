@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 import regex
@@ -123,7 +124,8 @@ class _Lexicon:
     nouns: GatedPattern
     participles: GatedPattern
     entries: dict[tuple[FormClass, str], EventKindEntry]
-    excluded: dict[str, regex.Pattern[str]]
+    barriers: dict[tuple[FormClass, str], regex.Pattern[str]]
+    """What may not follow a form (its entry's ``exclude_after``), by the form's key in `entries`."""
     noun_forms: frozenset[str]
     pronoun_verbs: frozenset[str]
     series: frozenset[str]
@@ -159,6 +161,12 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
     nouns = by_class["noun"] + [
         form[:-1] + seat for form in by_class["noun"] for seat in seated.get(form[-1:], ())
     ]
+    # Looked up per form, not per entry: kind, CAMEO code and needs are what an exclusion is keyed by.
+    barriers = {
+        key: excluded[owner]
+        for key, entry in entries.items()
+        if (owner := entry.kind + "|" + (entry.cameo or "") + "|" + entry.needs) in excluded
+    }
     return _Lexicon(
         verbs=GatedPattern(
             regex.compile(
@@ -183,7 +191,7 @@ def _build_lexicon(resources: Resources) -> _Lexicon:
             surface_runs(by_class["participle"], VERB_PREFIXES),
         ),
         entries=entries,
-        excluded=excluded,
+        barriers=barriers,
         noun_forms=frozenset(by_class["noun"]),
         pronoun_verbs=frozenset(pronoun_verbs),
         series=frozenset(series),
@@ -216,46 +224,48 @@ def find_triggers(text: str, resources: Resources, runs: LetterRuns | None = Non
     lexicon = _lexicon(resources)
     runs = letter_runs(text) if runs is None else runs
     found: list[Trigger] = []
-    for form_class, pattern in (
+    form_classes: tuple[tuple[FormClass, GatedPattern], ...] = (
         ("verb", lexicon.verbs),
         ("noun", lexicon.nouns),
         ("participle", lexicon.participles),
-    ):
+    )
+    for form_class, pattern in form_classes:
+        noun, verb = form_class == "noun", form_class == "verb"
         for match in pattern.finditer(text, runs):
             core = match.group("core")
             folded = " ".join(core.split())
-            suffix = match.group("suffix") if form_class == "noun" else None
-            if form_class == "noun" and folded not in lexicon.noun_forms:
+            # Only the noun pattern has clitic groups besides the conjunction.
+            article, prep, suffix = match.group("article", "prep", "suffix") if noun else (None, None, None)
+            if noun and folded not in lexicon.noun_forms:
                 # A seated form (زيارت، لقائ) only stands before a suffix.
                 if not suffix:
                     continue
                 folded = folded[:-1] + ("ه" if folded.endswith("ت") else "ء")
-            entry = lexicon.entries.get((form_class, folded))  # type: ignore[arg-type]
+            key = (form_class, folded)
+            entry = lexicon.entries.get(key)
             if entry is None:
                 continue
             start, end = match.span("core")
-            if form_class == "noun" and match.group("article"):
+            if article:
                 start = match.start("article")
             if suffix:
                 end = match.end("suffix")
-            key = entry.kind + "|" + (entry.cameo or "") + "|" + entry.needs
-            barrier = lexicon.excluded.get(key)
+            barrier = lexicon.barriers.get(key)
             if barrier is not None and barrier.match(text, end):
                 continue
-            groups = match.groupdict()
             found.append(
                 Trigger(
                     kind=entry.kind,
                     cameo=entry.cameo,
                     start=start,
                     end=end,
-                    form=form_class,  # type: ignore[arg-type]
-                    definite=bool(groups.get("article") or suffix or groups.get("prep") == "لل"),
-                    purpose=groups.get("prep") in ("ل", "لل"),
+                    form=form_class,
+                    definite=bool(article or suffix or prep == "لل"),
+                    purpose=prep in ("ل", "لل"),
                     needs=entry.needs,
-                    plural=_plural(core) if form_class == "verb" else "singular",
-                    pronoun=bool(suffix) or (form_class == "verb" and folded in lexicon.pronoun_verbs),
-                    series=form_class == "noun" and folded in lexicon.series,
+                    plural=_plural(core) if verb else "singular",
+                    pronoun=bool(suffix) or (verb and folded in lexicon.pronoun_verbs),
+                    series=noun and folded in lexicon.series,
                 )
             )
     return _longest_first(found)
@@ -265,12 +275,12 @@ def _longest_first(found: list[Trigger]) -> list[Trigger]:
     """Overlapping triggers resolved longest first, then earliest (linear in the text covered)."""
     taken: set[int] = set()
     kept: list[Trigger] = []
-    for trigger in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+    for trigger in sorted(found, key=lambda t: (t.start - t.end, t.start)):
         cells = range(trigger.start, trigger.end)
-        if not any(cell in taken for cell in cells):
+        if taken.isdisjoint(cells):
             taken.update(cells)
             kept.append(trigger)
-    return sorted(kept, key=lambda t: t.start)
+    return sorted(kept, key=attrgetter("start"))
 
 
 def _build_cues(resources: Resources) -> tuple[GatedPattern, dict[str, list[EventCueEntry]]]:
