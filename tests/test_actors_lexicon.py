@@ -8,7 +8,15 @@ import pytest
 
 from libnews import load_resources, parse_article
 from libnews.assemble.actors import _known_country
-from libnews.match.lexicon import actor_lexicon, nisba_forms, pyarabic_given_names
+from libnews.match.actors import Tokens
+from libnews.match.lexicon import (
+    FOLDED_ALA,
+    Lexicon,
+    Listed,
+    actor_lexicon,
+    nisba_forms,
+    pyarabic_given_names,
+)
 from libnews.resources import default_resources
 from libnews.text.normalize import fold
 
@@ -75,3 +83,33 @@ KNOWN_PERSON_CASES = [
 def test_known_person_country(name: str, code: str | None) -> None:
     lexicon = actor_lexicon(default_resources())
     assert _known_country(tuple(fold(name).split()), lexicon) == code
+
+
+def _lists(lexicon: Lexicon) -> dict[Listed, frozenset[str]]:
+    assert lexicon.home_cues is not None
+    assert lexicon.cues is not None
+    return {
+        Listed.PHRASES: lexicon.phrases.surface,
+        Listed.TITLE_MODIFIERS: lexicon.title_modifiers.surface,
+        Listed.HOME_CUES: lexicon.home_cues.surface,
+        Listed.ATTRIBUTION_CUES: lexicon.cues.surface,
+        Listed.GIVEN: lexicon.given,
+        Listed.REPORTING: lexicon.reporting_surface,
+        Listed.WAW_GIVEN: lexicon.waw_given,
+        Listed.ALA: FOLDED_ALA,
+    }
+
+
+@pytest.mark.parametrize("which", list(Listed), ids=[w.name for w in Listed])
+def test_one_scan_finds_each_lists_words(which: Listed) -> None:
+    """`Tokens.listed` finds, for every list at once, the words a scan of that list alone finds."""
+    lexicon = actor_lexicon(default_resources())
+    text = fold(
+        "وقال الرئيس المصري عبد الفتاح السيسي، وفقا لوكالة الأنباء، إن وزير الخارجية الأسبق "
+        "ومحمد بن سلمان اتفقا في جوان على دعم الحكومة الليبية وعلى الحوار في طرابلس بحسب مصادر"
+    )
+    tokens = Tokens(text)
+    words = _lists(lexicon)[which]
+    expected = [i for i, word in enumerate(tokens.texts) if word in words]
+    assert tokens.listed(lexicon, which) == expected
+    assert expected, "the text holds words of every list"

@@ -59,6 +59,28 @@ def test_equal_length_keeps_the_earliest() -> None:
     assert select_longest([_Cand(3, 6), _Cand(1, 4)]) == [_Cand(1, 4)]
 
 
+# (candidates as (start, end), the kept ones in text order)
+SELECTION_CASES = [
+    ("none-overlap", [(0, 3), (4, 6), (6, 9)], [(0, 3), (4, 6), (6, 9)]),
+    ("none-overlap-unordered", [(4, 6), (0, 3)], [(0, 3), (4, 6)]),
+    ("contained", [(2, 4), (0, 9)], [(0, 9)]),
+    ("same-span-twice", [(1, 4), (1, 4)], [(1, 4)]),
+    ("empty-inside-another", [(0, 5), (2, 2)], [(0, 5), (2, 2)]),
+    ("empty-at-a-start", [(3, 3), (3, 6)], [(3, 6), (3, 3)]),
+    ("chain", [(0, 2), (1, 4), (3, 5), (4, 8)], [(1, 4), (4, 8)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"), [c[1:] for c in SELECTION_CASES], ids=[c[0] for c in SELECTION_CASES]
+)
+def test_selection_keeps_longest_then_earliest_in_text_order(
+    spans: list[tuple[int, int]], expected: list[tuple[int, int]]
+) -> None:
+    kept = select_longest([_Cand(start, end) for start, end in spans])
+    assert [(c.start, c.end) for c in kept] == expected
+
+
 def test_acronyms_are_case_sensitive_whole_words() -> None:
     acronyms = PhraseMatcher([("NOC", "noc")], clitics=False)
     assert [h.text for h in acronyms.find("شركة (NOC) و noc وNOCs")] == ["NOC"]
@@ -93,3 +115,13 @@ def test_words_passed_in_give_the_same_hits() -> None:
     given = list(MATCHER.iter_all(text, words=tokens.spans, texts=tokens.texts))
     assert given == list(MATCHER.iter_all(text))
     assert [h.text for h in given] == ["روما", "لامم المتحده", "مجلس الامن الدولي", "لبنان"]
+
+
+def test_openers_passed_in_give_the_same_hits() -> None:
+    """A caller that scanned the words for `surface` itself (`Tokens.listed`) gets the same hits."""
+    text = fold("زار الوفد بروما ثم للأمم المتحدة ومجلس الأمن الدولي في لبنان")
+    tokens = Tokens(text)
+    openers = [i for i, word in enumerate(tokens.texts) if word in MATCHER.surface]
+    given = list(MATCHER.iter_all(text, words=tokens.spans, texts=tokens.texts, openers=openers))
+    assert given == list(MATCHER.iter_all(text))
+    assert [tokens.texts[i] for i in openers] == ["بروما", "للامم", "ومجلس", "لبنان"]

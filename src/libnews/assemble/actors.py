@@ -35,9 +35,10 @@ from libnews.match.actors import (
     read_name,
 )
 from libnews.match.attribution import find_attributions
-from libnews.match.lexicon import Lexicon, actor_lexicon, clitic_surface, name_words
+from libnews.match.lexicon import Lexicon, Listed, actor_lexicon, clitic_surface, name_words
 from libnews.match.titles import TitleMention, grow_titles, is_honorific
 from libnews.models import Actor, ActorKind, Attribution, Title
+from libnews.text.aligned import AlignedText
 from libnews.text.normalize import fold
 
 __all__ = ["find_actors"]
@@ -53,6 +54,8 @@ _NAME_TO_TITLE = regex.compile(r'"?[ ]*,?[ ]*')
 # The clause cannot start with a space or a comma, so the greedy gap is the only one that can fit.
 _GAP = regex.compile(r"[ ]*,?[ ]*")
 _SEAT_CLAUSE = regex.compile(r"(?:و|الذي |التي )?مقر(?:ه|ها) (?:ال\w+ ال\w+|\w+)(?=[ ]*,?[ ])")
+# How a seat clause starts: checked before running the pattern, which seldom matches.
+_SEAT_OPENINGS = ("مقر", "ومقر", "الذي مقر", "التي مقر")
 _QUOTED = regex.compile(r'"([^"\n]{2,60})"')
 _QUOTES = regex.compile(r"[\"«»“”']")
 # Invisible format characters (RLM, ZWJ, BOM …) and tatweel sit inside names in real text;
@@ -100,11 +103,13 @@ class _Cluster:
 def _mark(tokens: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     """Starts of the tokens lying inside any of *spans*."""
     blocked: set[int] = set()
+    starts, ends = tokens.starts, tokens.ends
+    count = len(starts)
     for start, end in spans:
         i = max(tokens.covering(start), 0)
-        while i < len(tokens) and tokens.starts[i] < end:
-            if tokens.ends[i] > start:
-                blocked.add(tokens.starts[i])
+        while i < count and starts[i] < end:
+            if ends[i] > start:
+                blocked.add(starts[i])
             i += 1
     return blocked
 
@@ -127,6 +132,7 @@ def _find_persons(
     blocked: set[int],
     honorific_spans: list[tuple[int, int]],
     title_blocked: set[int],
+    name_after: dict[int, int],
 ) -> list[_Person]:
     text = tokens.text
     candidates: list[_Person] = []
@@ -142,7 +148,7 @@ def _find_persons(
 
     # 1. After a title (and honorifics), possibly in quotes or after a comma.
     for title in titles:
-        position = _skip_to_name(text, title.end, honorific_at)
+        position = name_after[title.end]
         i = tokens.at_start(position)
         if i is None:
             continue
@@ -209,7 +215,8 @@ def _find_persons(
         t = tokens.at_start(title.start)
         if t is None:
             t = tokens.covering(title.start)
-        if t <= 0 or _NAME_TO_TITLE.fullmatch(tokens.gap(t - 1)) is None:
+        # A name read never ends on a blocked token: none can end right before this title.
+        if t <= 0 or tokens.starts[t - 1] in blocked or _NAME_TO_TITLE.fullmatch(tokens.gap(t - 1)) is None:
             continue
         # A name is words joined by spaces: it cannot start before the last other gap.
         first = t - 1
@@ -235,12 +242,12 @@ def _find_persons(
                 add(s, t - 1, loose=True)
 
     # 3. Names after reporting verbs, and names led by a known given name anywhere.
-    given, verbs = lexicon.given, lexicon.reporting_surface
+    given = lexicon.given
     texts = tokens.texts
     # Only words after a reporting verb or that are given names may start a name here.
     openers = sorted(
-        {i for i, word in enumerate(texts) if word in given}
-        | {i + 1 for i, word in enumerate(texts) if word in verbs and tokens.joined(i)}
+        {*tokens.listed(lexicon, Listed.GIVEN)}
+        | {i + 1 for i in tokens.listed(lexicon, Listed.REPORTING) if tokens.joined(i)}
     )
     # A name read after a title is surer than one a given name inside it starts (قيس سعيد | بقصر).
     inside = bytearray(len(text) + 1)
@@ -267,11 +274,9 @@ def _find_persons(
     ends = {p.end for p in candidates} | title_ends
     # A name joined to the one before by و (فايز السراج وخليفة حفتر): a known given name after
     # the conjunction, and a family name after it.
-    waw_given = lexicon.waw_given
-    for i, word in enumerate(texts):
+    for i in tokens.listed(lexicon, Listed.WAW_GIVEN):
         if (
-            word in waw_given
-            and tokens.starts[i] not in blocked
+            tokens.starts[i] not in blocked
             and i > 0
             and (tokens.ends[i - 1] in ends or tokens.gap(i - 1).strip(" ") == ",")
         ):
@@ -294,8 +299,13 @@ def _find_persons(
     # After a bare role (الرئيس، المستشار) unknown words are a name only if the article says
     # so twice: the same reading again, or the surname of a name read elsewhere.
     readings = Counter(p.words[0] for p in chosen if p.loose)
-    known = {w for p in chosen if not p.loose for w in p.words[1:]} | lexicon.family
-    chosen = [p for p in chosen if not p.generic or readings[p.words[0]] > 1 or p.words[0] in known]
+    known = {w for p in chosen if not p.loose for w in p.words[1:]}
+    family = lexicon.family
+    chosen = [
+        p
+        for p in chosen
+        if not p.generic or readings[p.words[0]] > 1 or p.words[0] in known or p.words[0] in family
+    ]
     # مرسي أدى، مبارك طلب: a two-word reading whose first word is another name's surname is
     # that surname alone (unless its second word is a surname too, or a given name).
     lasts = Counter(p.words[-1] for p in chosen if len(p.words) > 1 and not p.loose)
@@ -319,7 +329,11 @@ def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int
     """Past the spaces, comma, quote and honorifics that may stand between a title and a name."""
     # رئيس مجلس الدولة ومقره طرابلس خالد المشري: where the body sits, said in passing.
     gap = _GAP.match(text, position)
-    seat = _SEAT_CLAUSE.match(text, gap.end()) if gap is not None else None
+    seat = (
+        _SEAT_CLAUSE.match(text, gap.end())
+        if gap is not None and text.startswith(_SEAT_OPENINGS, gap.end())
+        else None
+    )
     position = seat.end() if seat else position
     while True:
         match = _TITLE_TO_NAME.match(text, position)
@@ -330,15 +344,18 @@ def _skip_to_name(text: str, position: int, honorific_at: dict[int, int]) -> int
 
 
 def _attach_titles(
-    persons: list[_Person], titles: list[TitleMention], text: str, honorific_at: dict[int, int]
+    persons: list[_Person], titles: list[TitleMention], text: str, name_after: dict[int, int]
 ) -> list[TitleMention]:
-    """Attach titles to the people they name; returns the titles left over (bare titles)."""
+    """Attach titles to the people they name; returns the titles left over (bare titles).
+
+    *name_after* maps each title's end to where a name after it would start (`_skip_to_name`).
+    """
     used: set[int] = set()
     by_start = {t.start: n for n, t in enumerate(titles)}
     # Backward: a title right before the name (spaces, a comma, a quote or honorifics between).
     person_at = {p.start: p for p in persons}
     for n, title in enumerate(titles):
-        person = person_at.get(_skip_to_name(text, title.end, honorific_at))
+        person = person_at.get(name_after[title.end])
         # المتحدث باسم غني: the name after باسم is whom the spokesperson speaks for.
         if person is not None and not text.endswith("باسم", 0, title.end):
             person.titles.append(title)
@@ -652,25 +669,33 @@ class _CountryContext:
             (
                 m.country
                 for m in entities
-                if m.kind == "org"
+                if m.start < self._NEAR
+                and m.kind == "org"
                 and m.gazetteer
                 and m.org_type in ("agency", "media")
                 and m.country
-                and m.start < self._NEAR
                 and _in_dateline(text, m.start, m.end)
             ),
             None,
         )
-        self.dominant = _dominant_country(entities)
+        # One pass for the countries named, by name, adjective or place (how often, in what
+        # order) and where a country or adjective stands.
+        counts: Counter[str] = Counter()
+        order: list[str] = []
+        marks: list[tuple[int, str]] = []
+        for mention in entities:
+            for part in (mention, *mention.inner) if mention.inner else (mention,):
+                if part.country and part.kind in ("country", "nisba", "place"):
+                    counts[part.country] += 1
+                    order.append(part.country)
+                    if part.kind != "place":
+                        marks.append((part.start, part.country))
+        self.dominant = _most_named(counts, order)
         # The outlet's home, if its spelling tells and the article names it: an article from
         # Tunis about Libya still writes Tunisia's own minister without a nationality.
-        self.outlet = home_cue_country(cues, _country_counts(entities))
-        self.marks = sorted(
-            (part.start, part.country)
-            for m in entities
-            for part in (m, *m.inner)
-            if part.kind in ("country", "nisba") and part.country
-        )
+        self.outlet = home_cue_country(cues, counts)
+        marks.sort()
+        self.marks = marks
         self.starts = [start for start, _ in self.marks]
 
     def at(self, position: int, *, governmental: bool = False) -> str | None:
@@ -708,24 +733,9 @@ def home_cue_country(cues: list[tuple[str, ...]], named: Counter[str]) -> str | 
     return ranked[0] if named[ranked[0]] > 0 else None
 
 
-def _country_counts(entities: list[EntityMention]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for mention in entities:
-        for part in (mention, *mention.inner):
-            if part.kind in ("country", "nisba", "place") and part.country:
-                counts[part.country] += 1
-    return counts
-
-
-def _dominant_country(entities: list[EntityMention]) -> str | None:
-    """The country the article is most about: most named, by country, adjective or place."""
-    counts: Counter[str] = Counter()
-    order: list[str] = []
-    for mention in entities:
-        for part in (mention, *mention.inner):
-            if part.kind in ("country", "nisba", "place") and part.country:
-                counts[part.country] += 1
-                order.append(part.country)
+def _most_named(counts: Counter[str], order: list[str]) -> str | None:
+    """The country the article is most about: most named (*counts*, by country, adjective or
+    place), the first named (*order*: each mention's country in text order) among equals."""
     if not counts:
         return None
     best = max(counts.values())
@@ -921,17 +931,17 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     entities_at = {m.start: m for m in entities}
     honorific_spans = [(h.start, h.end) for h in title_hits if is_honorific(h)]
     titles = grow_titles(title_hits, tokens, entities_at, lexicon)
-    blocked = _mark(
-        tokens,
-        [(m.start, m.end) for m in entities] + [(t.start, t.end) for t in titles] + honorific_spans,
-    )
     title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
+    blocked = title_blocked | _mark(tokens, [(m.start, m.end) for m in entities])
     # على folds to علي (a given name): the original spelling tells the preposition.
-    for i in [i for i, word in enumerate(tokens.texts) if word in ("علي", "وعلي")]:
+    for i in tokens.listed(lexicon, Listed.ALA):
         start = tokens.starts[i]
-        if doc.aligned.span(start, tokens.ends[i]).text.endswith(("ى", "ی")):
+        if _original_text(doc.aligned, start, tokens.ends[i]).endswith(("ى", "ی")):
             blocked.add(start)
             title_blocked.add(start)
+    # Where a name after each title would start: asked when reading names and attaching titles.
+    honorific_at = dict(honorific_spans)
+    name_after = {t.end: _skip_to_name(text, t.end, honorific_at) for t in titles}
     persons = _find_persons(
         tokens,
         lexicon,
@@ -939,6 +949,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         blocked=blocked,
         honorific_spans=honorific_spans,
         title_blocked=title_blocked,
+        name_after=name_after,
     )
     # A person's name wins over a place or organization read inside it.
     if persons:
@@ -946,7 +957,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
         for person in persons:
             taken[person.start : person.end] = b"\x01" * (person.end - person.start)
         entities = [m for m in entities if taken.find(1, m.start, m.end) == -1]
-    bare = _attach_titles(persons, titles, text, dict(honorific_spans))
+    bare = _attach_titles(persons, titles, text, name_after)
     for person in persons:
         person.country = next((t.country for t in person.titles if t.country), None)
     persons = _merge_persons(persons, tokens, lexicon, blocked)
@@ -978,7 +989,12 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
 
     clusters = _cluster_entities(entities, lexicon, text)
     cues = (
-        [hit.values[0] for hit in lexicon.home_cues.iter_all(text, words=tokens.spans, texts=tokens.texts)]
+        [
+            hit.values[0]
+            for hit in lexicon.home_cues.iter_all(
+                text, words=tokens.spans, texts=tokens.texts, openers=tokens.listed(lexicon, Listed.HOME_CUES)
+            )
+        ]
         if lexicon.home_cues is not None
         else []
     )
@@ -1014,7 +1030,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                         titled_context = _CountryContext(entities, text, cues, foreign=held)
                     person_context = titled_context
                 person.country = person_context.at(person.start, governmental=governmental)
-        name = _clean(doc.aligned.span(person.start, person.end).text)
+        name = _clean(_original_text(doc.aligned, person.start, person.end))
         cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
         cluster.mentions = person.mentions
         cluster.titles = person.titles
@@ -1030,14 +1046,20 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     aligned = doc.aligned
     actors: list[Actor] = []
     owners: dict[tuple[int, int], str] | None = None  # built when first needed
+    positions: list[tuple[int, int, str, str]] = []  # every mention, for the attributions
+    cleaned: dict[str, str] = {}  # a name written several times is cleaned once
     for cluster in ordered:
         mentions = sorted(set(cluster.mentions))
+        positions.extend((start, end, cluster.actor_id, cluster.kind) for start, end in mentions)
         spans = [aligned.span(s, e) for s, e in mentions]
-        names = [
-            ("ا" if (s, e) in cluster.lam else "") + _clean(span.text)
-            for (s, e), span in zip(mentions, spans, strict=True)
-            if (s, e) not in cluster.referring
-        ]
+        names: list[str] = []
+        for (s, e), span in zip(mentions, spans, strict=True):
+            if (s, e) in cluster.referring:
+                continue
+            written = cleaned.get(span.text)
+            if written is None:
+                written = cleaned[span.text] = _clean(span.text)
+            names.append("ا" + written if (s, e) in cluster.lam else written)
         if not cluster.gazetteer and names:
             cluster.name = max(names, key=len)
         aliases: list[str] = []
@@ -1073,11 +1095,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                 mentions=spans,
             )
         )
-    positions = sorted(
-        (start, end, cluster.actor_id, cluster.kind)
-        for cluster in ordered
-        for start, end in set(cluster.mentions)
-    )
+    positions.sort()
     attributions = find_attributions(doc, tokens, lexicon, actors, positions)
     return actors, attributions
 
@@ -1162,8 +1180,19 @@ def _add_adjective_countries(
         cluster.referring.add((mention.start, mention.end))
 
 
+def _original_text(aligned: AlignedText, start: int, end: int) -> str:
+    """The original characters of normalized ``start:end``: `AlignedText.span`'s text, without
+    building (and validating) a `Span` that is not reported."""
+    begin, finish = aligned.original_offsets(start, end)
+    return aligned.original[begin:finish]
+
+
 def _clean(name: str) -> str:
     """A name without quotes, «», invisible format characters, tatweel or extra spaces."""
+    if "\u0640" not in name and name.replace(" ", "").isalpha():
+        # Letters and spaces only, as most names are: no quote nor format character to take
+        # out (neither is a letter), and the regex substitutions can be skipped.
+        return " ".join(name.split())
     return " ".join(_QUOTES.sub(" ", _INVISIBLE.sub("", name)).split())
 
 

@@ -13,13 +13,14 @@ and appositions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 import regex
 
-from libnews.match.lexicon import LATIN_ACRONYM, Lex, Lexicon
+from libnews.match.lexicon import LATIN_ACRONYM, EntityFields, FormRole, Lex, Lexicon, Listed
 from libnews.match.phrases import PhraseHit, select_longest
 
 __all__ = [
@@ -34,6 +35,11 @@ __all__ = [
 ]
 
 _TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+|\d+)")
+# The same split for the common text, in the standard library's engine (twice as fast per
+# word): runs of ASCII or basic Arabic letters (all of them in \p{L}), or of ASCII digits.
+# Where everything left between the runs is ASCII (punctuation and white space: no letter,
+# mark or digit of any script), the runs are exactly `_TOKEN_SPLIT`'s (see `_split`).
+_COMMON_SPLIT = re.compile(r"([A-Za-z\u0621-\u064a]+|[0-9]+)")
 # What may sit between two words of one name or phrase: spaces only.
 # Second words of compound given names (صلاح الدين، نور الدين، عبد الله).
 _COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام"})
@@ -44,6 +50,16 @@ _ORG_ADJECTIVES = frozenset({"الوطني", "الوطنيه", "العربي", "
 REGNAL_ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"})
 # Second words of compound family names (خطيب زاده، جاويش أوغلو), folded.
 _SURNAME_TAILS = frozenset({"زاده", "اوغلو"})
+
+
+def _split(text: str) -> list[str]:
+    """*text* split as `_TOKEN_SPLIT` splits it: gaps and tokens alternating, gaps first."""
+    parts = _COMMON_SPLIT.split(text)
+    # A gap holding anything but ASCII may hold letters, marks or digits `_COMMON_SPLIT`
+    # does not know (ی، ـ، a combining mark, ٣…): then only `_TOKEN_SPLIT` knows the tokens.
+    if "".join(parts[0::2]).isascii():
+        return parts
+    return _TOKEN_SPLIT.split(text)
 
 
 class Tokens:
@@ -57,30 +73,37 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         # One split gives the words and the gaps between them; the offsets are running sums.
-        parts = _TOKEN_SPLIT.split(text)
+        parts = _split(text)
         offsets = list(accumulate(map(len, parts)))
         self.texts: list[str] = parts[1::2]
         self.starts: list[int] = offsets[0:-1:2]
         self.ends: list[int] = offsets[1::2]
         self.spans: list[tuple[int, int]] = list(zip(self.starts, self.ends, strict=True))
-        self._by_start = dict(zip(self.starts, range(len(self.starts)), strict=True))
-        self._by_end = dict(zip(self.ends, range(len(self.ends)), strict=True))
         # Whether each token and the next are separated by spaces only (white space is
         # collapsed, so nearly every such gap is one space).
-        self._joined = [gap == " " or (gap != "" and not gap.strip(" ")) for gap in parts[2:-1:2]]
+        gaps = parts[2:-1:2]
+        if "  " in text:
+            self._joined = [gap == " " or (gap != "" and not gap.strip(" ")) for gap in gaps]
+        else:  # (normalized text: no run of spaces, so a gap of spaces only is one space)
+            self._joined = list(map(" ".__eq__, gaps))
         self._joined.append(False)
         self._variants: dict[str, list[str]] = {}
+        self._listed: tuple[Lexicon, list[list[int]]] | None = None
 
     def __len__(self) -> int:
         return len(self.starts)
 
+    # (Bisection rather than dicts by position: an article asks a few dozen times, and
+    # building the dicts cost more than all the asking.)
     def at_start(self, position: int) -> int | None:
         """Index of the token starting at *position*."""
-        return self._by_start.get(position)
+        i = bisect_left(self.starts, position)
+        return i if i < len(self.starts) and self.starts[i] == position else None
 
     def at_end(self, position: int) -> int | None:
         """Index of the token ending at *position*."""
-        return self._by_end.get(position)
+        i = bisect_left(self.ends, position)
+        return i if i < len(self.ends) and self.ends[i] == position else None
 
     def covering(self, position: int) -> int:
         """Index of the first token ending after *position*."""
@@ -99,6 +122,26 @@ class Tokens:
     def flags(self, surface: frozenset[str]) -> list[bool]:
         """For each token, whether it is in *surface* (a word set expanded by `clitic_surface`)."""
         return [word in surface for word in self.texts]
+
+    def listed(self, lexicon: Lexicon, which: Listed) -> list[int]:
+        """Indices of the tokens in the *lexicon*'s word list *which*, in text order.
+
+        The first call scans the text once for all the `Listed` lists: the matchers would
+        otherwise each look every word up in their own list.
+        """
+        if self._listed is None or self._listed[0] is not lexicon:
+            found: list[list[int]] = [[] for _ in Listed]
+            holding, texts = lexicon.listed, self.texts
+            phrases, only_phrases = found[Listed.PHRASES], (Listed.PHRASES,)
+            for i in [i for i, word in enumerate(texts) if word in holding]:
+                lists = holding[texts[i]]
+                if lists == only_phrases:  # most words found (a gazetteer or title word)
+                    phrases.append(i)
+                    continue
+                for n in lists:
+                    found[n].append(i)
+            self._listed = (lexicon, found)
+        return self._listed[1][which]
 
     def variants(self, i: int) -> list[str]:
         """`strip_clitic` of token *i* (cached: the matchers ask often)."""
@@ -136,24 +179,15 @@ class EntityMention:
     """Written after ل without the article's alef (للأمم المتحدة): the name is ا + the text."""
 
 
-def _lex_mention(hit: PhraseHit[Lex], lex: Lex) -> EntityMention:
-    mention = _lex_mention_of_kind(hit, lex)
-    mention.lam = hit.form != hit.text and hit.form.startswith("ال")
-    return mention
-
-
-def _lex_mention_of_kind(hit: PhraseHit[Lex], lex: Lex) -> EntityMention:
+def _mention_fields(lex: Lex) -> EntityFields:
+    """The fields after start and end of the `EntityMention` a hit of *lex* makes."""
     if lex.kind == "country":
-        return EntityMention(hit.start, hit.end, "country", f"country:{lex.key}", lex.name, lex.country)
+        return "country", f"country:{lex.key}", lex.name, lex.country, None
     if lex.kind == "place":
-        return EntityMention(
-            hit.start, hit.end, "place", f"place:{lex.key}", lex.name, lex.country, lex.category
-        )
+        return "place", f"place:{lex.key}", lex.name, lex.country, lex.category
     if lex.kind in ("org", "org_adj"):
-        return EntityMention(
-            hit.start, hit.end, lex.kind, f"org:{lex.key}", lex.name, lex.country, lex.category
-        )
-    return EntityMention(hit.start, hit.end, "nisba", f"nisba:{lex.key}", lex.name, lex.country)
+        return lex.kind, f"org:{lex.key}", lex.name, lex.country, lex.category
+    return "nisba", f"nisba:{lex.key}", lex.name, lex.country, None
 
 
 _ENTITY_KINDS = ("org", "country", "place", "nisba", "org_adj")
@@ -171,8 +205,9 @@ def _head_lex(values: tuple[Lex, ...]) -> Lex | None:
     return next((lex for lex in values if lex.kind == "head"), None)
 
 
-def _form_role(form: str, values: tuple[Lex, ...], lexicon: Lexicon) -> tuple[Lex | None, bool, bool]:
-    """What a form of the lexicon is: its entity reading, whether it is a head noun, a title-layer word."""
+def _form_role(form: str, values: tuple[Lex, ...], lexicon: Lexicon) -> FormRole:
+    """What a form of the lexicon is: its entity reading (as `_mention_fields`), whether it is a
+    head noun, a title-layer word."""
     lex = _entity_lex(values)
     if (
         lex is not None
@@ -182,7 +217,7 @@ def _form_role(form: str, values: tuple[Lex, ...], lexicon: Lexicon) -> tuple[Le
     ):
         lex = None  # a form that reads as clitic + function word (ومع) needs more than itself
     is_title = any(v.kind in ("title", "counterpart", "honorific") for v in values)
-    return lex, _head_lex(values) is not None, is_title
+    return None if lex is None else _mention_fields(lex), _head_lex(values) is not None, is_title
 
 
 def gazetteer_hits(
@@ -194,13 +229,18 @@ def gazetteer_hits(
     heads: list[PhraseHit[Lex]] = []
     titles: list[PhraseHit[Lex]] = []
     roles = lexicon.form_roles
-    for hit in lexicon.phrases.iter_all(text, words=tokens.spans, texts=tokens.texts):
+    openers = tokens.listed(lexicon, Listed.PHRASES)
+    for hit in lexicon.phrases.iter_all(text, words=tokens.spans, texts=tokens.texts, openers=openers):
         role = roles.get(hit.form)
         if role is None:
             role = roles[hit.form] = _form_role(hit.form, hit.values, lexicon)
-        lex, is_head, is_title = role
-        if lex is not None:
-            entities.append(_lex_mention(hit, lex))
+        fields, is_head, is_title = role
+        if fields is not None:
+            mention = EntityMention(hit.start, hit.end, *fields)
+            if hit.form != hit.text:
+                # Written after ل without the article's alef (للأمم المتحدة).
+                mention.lam = hit.form.startswith("ال")
+            entities.append(mention)
         if is_head:
             heads.append(hit)
         if is_title:
@@ -257,9 +297,10 @@ def _grow_organization(
     after_conjunction = False
     lam_phrase = False
     heads = lexicon.org_heads
+    count = len(tokens.starts)
     # A ل phrase may coordinate several nouns (للتعاون التجاري والاقتصادي والعلمي والفني).
-    while k < len(tokens) and len(words) < (11 if lam_phrase else 7):
-        gap = tokens.gap(k - 1).strip(" ")
+    while k < count and len(words) < (11 if lam_phrase else 7):
+        gap = "" if tokens.joined(k - 1) else tokens.gap(k - 1).strip(" ")
         tok_start, tok_end, word = tokens.starts[k], tokens.ends[k], tokens.texts[k]
         if gap and not (gap == "+" and word.isdigit() and words):
             break
@@ -294,7 +335,7 @@ def _grow_organization(
         if (
             word == "وراء"
             and words
-            and k + 1 < len(tokens)
+            and k + 1 < count
             and tokens.joined(k)
             and tokens.texts[k + 1] == "البحار"
         ):
@@ -307,7 +348,7 @@ def _grow_organization(
             break
         if word.isdigit():
             # Numbers belong to a name only in the "5 + 5" shape.
-            after = tokens.gap(k).strip(" ") if k + 1 < len(tokens) else ""
+            after = tokens.gap(k).strip(" ") if k + 1 < count else ""
             if not words or "+" not in (gap, after):
                 break
             words.append(word)
@@ -343,7 +384,7 @@ def _grow_organization(
             end = tok_end
             k += 1
             continue
-        nxt = tokens.texts[k + 1] if k + 1 < len(tokens) and tokens.joined(k) else ""
+        nxt = tokens.texts[k + 1] if k + 1 < count and tokens.joined(k) else ""
         if (
             indefinite_head
             and len(words) == 1
@@ -570,9 +611,10 @@ def _name_like(word: str, lexicon: Lexicon) -> bool:
     if word in lexicon.stop or word in lexicon.reporting_verbs or len(word) < 2:
         return False
     # وهذه، وهو، ومن: a clitic on a function word.
-    return not any(
-        len(word) - size >= 2 and word[size:] in lexicon.function for size in range(1, _clitic_size(word) + 1)
-    )
+    for size in range(1, _clitic_size(word) + 1):
+        if len(word) - size >= 2 and word[size:] in lexicon.function:
+            return False
+    return True
 
 
 def _unknown_word_is_no_name(word: str, lexicon: Lexicon, *, surname: bool = False) -> bool:
@@ -728,6 +770,8 @@ def read_name(
     if i >= n or starts[i] in blocked:
         return None
     first = texts[i][clitic:]
+    if not loose and first not in lexicon.particles and not _given(first, lexicon, weak=weak):
+        return None  # (what the chain below comes to: most calls, told cheaply)
     if not _name_like(first, lexicon) or first.isdigit():
         return None
     j = i

@@ -16,7 +16,7 @@ import regex
 
 from libnews.document import Document
 from libnews.match.actors import Tokens, strip_clitic
-from libnews.match.lexicon import Lexicon
+from libnews.match.lexicon import Lexicon, Listed
 from libnews.match.phrases import select_longest
 from libnews.models import Actor, Attribution
 
@@ -87,7 +87,14 @@ def find_attributions(
     starts = [p[0] for p in positions]
     found: list[tuple[int, int, str]] = []
     cues = (
-        select_longest(lexicon.cues.iter_all(text, words=tokens.spans, texts=tokens.texts))
+        select_longest(
+            lexicon.cues.iter_all(
+                text,
+                words=tokens.spans,
+                texts=tokens.texts,
+                openers=tokens.listed(lexicon, Listed.ATTRIBUTION_CUES),
+            )
+        )
         if lexicon.cues is not None
         else []
     )
@@ -138,6 +145,8 @@ def find_attributions(
         found.append((hit.start, end, source))
     # قال/أعلن X في بيان: a speaker and a statement noun.
     for start, stop, actor_id, _kind in positions:
+        if not text[stop : stop + 1].isspace():
+            continue  # (what `_STATEMENT` opens with: told without running it)
         window = text[stop : stop + 40]
         match = _STATEMENT.match(window)
         if not match or match.group(1) not in lexicon.statements:

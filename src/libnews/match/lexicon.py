@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import IntEnum
 from functools import cache
 from typing import Literal
 
@@ -37,9 +38,13 @@ from libnews.resources.gazetteer_schema import (
 from libnews.text.normalize import fold
 
 __all__ = [
+    "FOLDED_ALA",
+    "EntityFields",
+    "FormRole",
     "Lex",
     "LexKind",
     "Lexicon",
+    "Listed",
     "actor_lexicon",
     "clitic_surface",
     "nisba_forms",
@@ -70,6 +75,34 @@ class Lex:
     event: bool = False
     stands_alone: bool = False
     takes_organization: bool = True
+
+
+EntityFields = tuple[str, str, str, str | None, str | None]
+"""What a gazetteer form makes of an entity mention: kind, key, name, country, type
+(`libnews.match.actors.EntityMention`)."""
+FormRole = tuple[EntityFields | None, bool, bool]
+"""What a form of `Lexicon.phrases` is: an entity (its fields), a head noun, a title-layer word."""
+
+
+class Listed(IntEnum):
+    """The word lists the actor stage looks every word of a text up in: scanned together, once
+    per text (`Lexicon.listed`, `libnews.match.actors.Tokens.listed`)."""
+
+    PHRASES = 0
+    """`Lexicon.phrases` (its `PhraseMatcher.surface`)."""
+    TITLE_MODIFIERS = 1
+    HOME_CUES = 2
+    ATTRIBUTION_CUES = 3
+    GIVEN = 4
+    REPORTING = 5
+    """`Lexicon.reporting_surface`."""
+    WAW_GIVEN = 6
+    ALA = 7
+    """`FOLDED_ALA`."""
+
+
+# على (on) and وعلى fold onto علي, a given name: where they stand, the original spelling tells.
+FOLDED_ALA = frozenset({"علي", "وعلي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +146,26 @@ class Lexicon:
     """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
     org_stop: frozenset[str] = frozenset()
     """Words that end an organization's name (``السابق``, ``المنحل``)."""
-    form_roles: dict[str, tuple[Lex | None, bool, bool]] = field(default_factory=dict)
+    form_roles: dict[str, FormRole] = field(default_factory=dict)
     """What each form of `phrases` is, worked out on its first hit (see `gazetteer_hits`)."""
+    listed: dict[str, tuple[Listed, ...]] = field(default_factory=dict)
+    """Every word of the `Listed` word lists -> the lists holding it."""
+
+    def __post_init__(self) -> None:
+        # The phrases' surface is by far the largest list: it fills the index in one go.
+        self.listed.update(dict.fromkeys(self.phrases.surface, (Listed.PHRASES,)))
+        others: dict[Listed, frozenset[str]] = {
+            Listed.TITLE_MODIFIERS: self.title_modifiers.surface,
+            Listed.HOME_CUES: self.home_cues.surface if self.home_cues is not None else frozenset(),
+            Listed.ATTRIBUTION_CUES: self.cues.surface if self.cues is not None else frozenset(),
+            Listed.GIVEN: self.given,
+            Listed.REPORTING: self.reporting_surface,
+            Listed.WAW_GIVEN: self.waw_given,
+            Listed.ALA: FOLDED_ALA,
+        }
+        for which, words in others.items():
+            for word in words:
+                self.listed[word] = (*self.listed.get(word, ()), which)
 
 
 # Clitic prefixes a word may carry: a conjunction (و، ف), a preposition (ب، ل، ك), or both.

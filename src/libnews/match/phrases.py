@@ -18,7 +18,9 @@ Spans are always on the name itself, never on the clitic.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter, le, lt, sub
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import regex
@@ -68,22 +70,38 @@ def select_longest(candidates: Iterable[S]) -> list[S]:
 
     Returns the kept candidates in text order.
     """
-    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
-    if not ranked:
+    found = list(candidates)
+    if not found:
         return []
+    starts = list(map(_START, found))
+    ends = list(map(_END, found))
+    following = starts[1:]
+    if all(map(lt, starts, ends)) and all(map(le, ends, following)) and all(map(lt, starts, following)):
+        return found  # in text order already, and none overlaps another: all are kept
+    # Longest first, then earliest, then as given: sorting tuples keeps every comparison in C
+    # (a key function is a Python call per candidate).
+    ranked = sorted(zip(map(sub, starts, ends), starts, ends, itertools.count()))
     # One byte per character: a candidate is kept when none of its characters is taken yet.
-    taken = bytearray(max(c.end for c in ranked) + 1)
-    kept: list[S] = []
-    for cand in ranked:
-        if cand.end > cand.start and taken.find(1, cand.start, cand.end) != -1:
-            continue
-        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    kept.sort(key=lambda c: c.start)
-    return kept
+    taken = bytearray(max(ends) + 1)
+    kept: list[int] = []
+    for _, start, end, n in ranked:
+        if end > start:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+        kept.append(n)
+    kept.sort(key=starts.__getitem__)
+    return [found[n] for n in kept]
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
+# How a written word opens forms: the length of its clitic, whether the article's alef is
+# restored, the word counts of the forms (longest first), the second words of the longer ones.
+_Reading = tuple[int, bool, tuple[int, ...], frozenset[str]]
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
@@ -113,8 +131,10 @@ class PhraseMatcher(Generic[T]):
                 bucket.append(value)
         self._values: dict[str, tuple[T, ...]] = {}
         self._clitics = _CLITICS if clitics else ("",)
-        # First word -> the word counts of the forms it opens, longest first.
+        # First word -> the word counts of the forms it opens, longest first, and the second
+        # words of those of several words.
         lengths: dict[str, set[int]] = {}
+        seconds: dict[str, set[str]] = {}
         for form, found in values.items():
             words = _WORD.findall(form)
             if not words:
@@ -122,9 +142,12 @@ class PhraseMatcher(Generic[T]):
             self._values[form] = tuple(found)
             if form.startswith(words[0]):  # a form must start on a word
                 lengths.setdefault(words[0], set()).add(len(words))
+                if len(words) > 1:
+                    seconds.setdefault(words[0], set()).add(words[1])
         self._first: dict[str, tuple[int, ...]] = {
             w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()
         }
+        self._seconds = {w: frozenset(found) for w, found in seconds.items()}
         # Every written word that opens a form: first words, with each clitic they may carry
         # (بروما، للامم).  Matching looks each word of a text up here once; the readings of
         # the few that are in it are worked out on first sight and kept (`_openings`).
@@ -149,10 +172,15 @@ class PhraseMatcher(Generic[T]):
                 ),
             ]
         )
-        self._readings: dict[str, tuple[tuple[int, bool, tuple[int, ...]], ...]] = {}
+        self._readings: dict[str, tuple[_Reading, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._values)
+
+    @property
+    def surface(self) -> frozenset[str]:
+        """Every written word a form may start at (first words, with the clitics they may carry)."""
+        return self._surface
 
     def __contains__(self, form: object) -> bool:
         return form in self._values
@@ -168,11 +196,15 @@ class PhraseMatcher(Generic[T]):
         end: int | None = None,
         words: Sequence[tuple[int, int]] | None = None,
         texts: Sequence[str] | None = None,
+        *,
+        openers: Iterable[int] | None = None,
     ) -> Iterator[PhraseHit[T]]:
         """Every hit, overlapping ones included: the longest form at each word (and clitic reading).
 
         *words* may pass the ``(start, end)`` of the words of *text*, and *texts*
-        the words themselves, when the caller has them already.
+        the words themselves, when the caller has them already; *openers* the
+        indices of the words of *texts* that are in `surface`, in order, when the
+        caller found them already (one scan of a text for several word lists).
         """
         if not self._values:
             return
@@ -183,17 +215,24 @@ class PhraseMatcher(Generic[T]):
             texts = [text[s:e] for s, e in words]
         surface, readings, values = self._surface, self._readings, self._values
         count_words = len(words)
-        # Most words open no form: one set look-up each, in a comprehension.
-        for i in [i for i, word in enumerate(texts) if word in surface]:
+        if openers is None:
+            # Most words open no form: one set look-up each, in a comprehension.
+            openers = [i for i, word in enumerate(texts) if word in surface]
+        for i in openers:
             word = texts[i]
             found = readings.get(word)
             if found is None:
                 found = readings[word] = self._openings(word)
             word_start = words[i][0]
-            for offset, lam, counts in found:
+            for offset, lam, counts, seconds in found:
                 begin = word_start + offset
+                tried = counts
+                if counts[0] > 1 and (i + 1 >= count_words or texts[i + 1] not in seconds):
+                    # No form of several words goes on with the next word (the text between
+                    # the two words is the form's, so the next word is its second).
+                    tried = counts[-1:] if counts[-1] == 1 else ()
                 # The longest form first: the most words that still match as written.
-                for count in counts:
+                for count in tried:
                     last = i + count - 1
                     if last >= count_words:
                         continue
@@ -206,9 +245,11 @@ class PhraseMatcher(Generic[T]):
                         yield PhraseHit(begin, stop, written, form, clitic, value)
                         break
 
-    def _openings(self, word: str) -> tuple[tuple[int, bool, tuple[int, ...]], ...]:
-        """Each reading of *word* that opens a form: clitic length, alef restored, word counts."""
-        found: list[tuple[int, bool, tuple[int, ...]]] = []
+    def _openings(self, word: str) -> tuple[_Reading, ...]:
+        """Each reading of *word* that opens a form: clitic length, alef restored, word counts,
+        second words."""
+        found: list[_Reading] = []
+        none: frozenset[str] = frozenset()
         for clitic in self._clitics:
             size = len(clitic)
             if clitic and (not word.startswith(clitic) or len(word) - size < 2):
@@ -216,14 +257,16 @@ class PhraseMatcher(Generic[T]):
             rest = word[size:]
             counts = self._first.get(rest)
             if counts is not None:
-                found.append((size, False, counts))
+                found.append((size, False, counts, self._seconds.get(rest, none)))
             elif clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in self._first:
                 # لل + (ا)لأمم: the article's alef is not written after the preposition.
-                found.append((size, True, self._first["ا" + rest]))
+                first = "ا" + rest
+                found.append((size, True, self._first[first], self._seconds.get(first, none)))
             if clitic.endswith("ل") and rest.startswith("ل") and "ال" + rest in self._first:
                 # ل + (ال)لجنة: before a word starting with lam the article's alef and lam are
                 # not written (للجنة العليا); the hit covers the preposition's lam as well.
-                found.append((size - 1, True, self._first["ال" + rest]))
+                first = "ال" + rest
+                found.append((size - 1, True, self._first[first], self._seconds.get(first, none)))
         return tuple(found)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseHit[T]]:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from libnews.match.actors import EntityMention, Tokens
-from libnews.match.lexicon import Lex, Lexicon
+from libnews.match.lexicon import Lex, Lexicon, Listed
 from libnews.match.phrases import PhraseHit
 
 __all__ = ["TitleMention", "grow_titles", "is_honorific"]
@@ -68,14 +68,9 @@ def _across(entities: list[EntityMention], starts: list[int], start: int, end: i
     return None
 
 
-def _inside(entities: list[EntityMention], start: int, end: int) -> list[EntityMention]:
-    low, high = 0, len(entities)
-    while low < high:
-        middle = (low + high) // 2
-        if entities[middle].start < start:
-            low = middle + 1
-        else:
-            high = middle
+def _inside(entities: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
+    """The entities lying inside ``start:end`` (*starts*: where each of *entities* starts)."""
+    low = bisect_left(starts, start)
     out: list[EntityMention] = []
     while low < len(entities) and entities[low].start < end:
         if entities[low].end <= end:
@@ -97,9 +92,15 @@ def grow_titles(
     entity_starts = [m.start for m in entities]
     modifiers = {
         h.start: h.end
-        for h in lexicon.title_modifiers.iter_all(tokens.text, words=tokens.spans, texts=tokens.texts)
+        for h in lexicon.title_modifiers.iter_all(
+            tokens.text,
+            words=tokens.spans,
+            texts=tokens.texts,
+            openers=tokens.listed(lexicon, Listed.TITLE_MODIFIERS),
+        )
     }
     consumed_until = -1
+    count = len(tokens.starts)
     for hit in hits:
         if hit.start < consumed_until:
             continue
@@ -126,7 +127,7 @@ def grow_titles(
             title.start = tokens.starts[first - 1]
             title.role = title.role.split(".")[0] + ".deputy"
         # What the form itself says: المستشارة الألمانية, رئيس المجلس الرئاسي.
-        for part in _inside(entities, hit.start, hit.end):
+        for part in _inside(entities, entity_starts, hit.start, hit.end):
             if part.kind == "nisba" or (part.kind == "country" and title.country is None):
                 title.country = title.country or part.country
             elif part.kind in ("org", "org_adj") and lex.takes_organization:
@@ -148,7 +149,7 @@ def grow_titles(
         speaks_for = hit.text.endswith(" باسم")
         last = tokens.at_end(title.end)
         k = None if last is None else last + 1
-        while k is not None and k < len(tokens) and tokens.joined(k - 1):
+        while k is not None and k < count and tokens.joined(k - 1):
             tok_start, word = tokens.starts[k], tokens.texts[k]
             found = entities_at.get(tok_start)
             if found is None and word.startswith("ل") and lex.takes_organization:
@@ -200,7 +201,7 @@ def grow_titles(
             if (
                 word in _AFFAIRS
                 and tokens.joined(k)
-                and k + 1 < len(tokens)
+                and k + 1 < count
                 and tokens.texts[k + 1].startswith("ال")
             ):
                 # مفوض الاتحاد الأوروبي لشؤون التوسع: the portfolio after the body.
@@ -218,7 +219,7 @@ def grow_titles(
                 title.category == "diplomat"
                 and word in lexicon.place_prepositions
                 and tokens.joined(k)
-                and k + 1 < len(tokens)
+                and k + 1 < count
             ):
                 place = entities_at.get(tokens.starts[k + 1])
                 if place is not None and place.kind in ("country", "place"):
