@@ -200,6 +200,8 @@ def gazetteer_hits(
             role = roles[hit.form] = _form_role(hit.form, hit.values, lexicon)
         lex, is_head, is_title = role
         if lex is not None:
+            if lex.kind == "country":
+                lex = _capital_in_context(hit, lex, text, lexicon)
             entities.append(_lex_mention(hit, lex))
         if is_head:
             heads.append(hit)
@@ -211,6 +213,28 @@ def gazetteer_hits(
         for lex in lexicon.acronyms.values(match.group())
     )
     return entities, heads, titles
+
+
+# العاصمة الأردنية عمان، عمان، الأردن: a country's name that is also a capital's, told as the capital.
+_CAPITAL_BEFORE = regex.compile(r"(?<!\p{L})العاصمه(?:\s+\p{L}+)?\s+$")
+_COUNTRY_AFTER = regex.compile(r"\s*[,(]\s*(\p{L}+)")
+
+
+def _capital_in_context(hit: PhraseHit[Lex], lex: Lex, text: str, lexicon: Lexicon) -> Lex:
+    """The place reading of a form that names a country and another country's capital (عمان), in
+    context: after العاصمة (and its nisba), or before a comma and the capital's country."""
+    place = next((v for v in hit.values if v.kind == "place" and v.country != lex.country), None)
+    if place is None:
+        return lex
+    if _CAPITAL_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+        return place
+    after = _COUNTRY_AFTER.match(text, hit.end)
+    if after is not None and any(
+        v.kind in ("country", "nisba") and v.country == place.country
+        for v in lexicon.phrases.values(after.group(1))
+    ):
+        return place
+    return lex
 
 
 def _is_definite(word: str) -> bool:
