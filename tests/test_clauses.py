@@ -47,7 +47,22 @@ OPENERS = [
     ("ويشمل التعاون مجالات الطاقة", "cooperation_covers", "مجالات"),
     # The ب of بموجب is not the one that opens the commitments.
     ("ويلتزم الطرفان بموجبه بحماية الاستثمارات", "under", "بحمايه"),
+    ("وحدد الاتفاق إجراء الانتخابات في موعدها", "set", " الاتفاق"),
+    ("كما يعزز الإعلان الحوار بين البلدين", "set", " الاعلان"),
+    ("وجاء في البيان الختامي أن الطرفين", "states", " البيان"),
 ]
+
+# Verbs that name an agreement's content without quoting it: no provisions follow.
+NOT_OPENERS = [
+    "تجسيدا لما جاء في الإعلان الختامي",
+    "وفقا لما نصت عليه الاتفاقية",
+    "بما يتضمنه الاتفاق من بنود",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OPENERS)
+def test_what_an_agreement_says_referred_to_opens_nothing(text: str) -> None:
+    assert find_openers(fold(text), default_resources()) == []
 
 
 @pytest.mark.parametrize(("text", "name", "start"), OPENERS, ids=[o[1] + ": " + o[0] for o in OPENERS])

@@ -303,6 +303,11 @@ def _without_dangling(
     return kept, relinked
 
 
+# How many words before a provision opener its agreement may start: in its clause, or after a comma.
+_OPENER_SUBJECT_WORDS = 4
+_OPENER_AFTER_COMMA_WORDS = 10
+
+
 def _described(ctx: Context, openers: list[Opener], mentions: list[AgreementMention]) -> set[int]:
     """Mentions that are the subject of a provision opener (``نصت الاتفاقية على``)."""
     found = set()
@@ -318,7 +323,12 @@ def _described(ctx: Context, openers: list[Opener], mentions: list[AgreementMent
 
 def _opener_mention(ctx: Context, opener: Opener, starts: list[int]) -> int | None:
     """Index of the last mention starting near the opener's verb, of those starting at *starts*."""
-    low = ctx.word_start_before(opener.verb_start, 4, ctx.clause_start(opener.verb_start))
+    floor, words = ctx.clause_start(opener.verb_start), _OPENER_SUBJECT_WORDS
+    if floor > 0 and ctx.text[floor - 1] == "," and not ctx.text[floor : opener.verb_start].strip(" وف"):
+        # وقعت قطر اتفاقية مع الحلف الأربعاء، تتيح …: a verb opening the clause after a comma
+        # tells what the agreement of the clause before provides.
+        floor, words = ctx.clause_start(floor - 1), _OPENER_AFTER_COMMA_WORDS
+    low = ctx.word_start_before(opener.verb_start, words, floor)
     high = max(opener.start, ctx.word_end_after(opener.verb_end, 2))
     last = bisect_left(starts, high) - 1
     return last if last >= 0 and starts[last] >= low else None

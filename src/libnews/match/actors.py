@@ -236,6 +236,8 @@ def gazetteer_hits(
             role = roles[hit.form] = _form_role(hit.form, hit.values, lexicon)
         fields, is_head, is_title = role
         if fields is not None:
+            if fields[0] == "country":
+                fields = _capital_in_context(hit, fields, text, lexicon)
             mention = EntityMention(hit.start, hit.end, *fields)
             if hit.form != hit.text:
                 # Written after ل without the article's alef (للأمم المتحدة).
@@ -251,6 +253,31 @@ def gazetteer_hits(
         for lex in lexicon.acronyms.values(match.group())
     )
     return entities, heads, titles
+
+
+# العاصمة الأردنية عمان، عمان، الأردن: a country's name that is also a capital's, told as the capital.
+_CAPITAL_BEFORE = regex.compile(r"(?<!\p{L})العاصمه(?:\s+\p{L}+)?\s+$")
+_COUNTRY_AFTER = regex.compile(r"\s*[,(]\s*(\p{L}+)")
+
+
+def _capital_in_context(
+    hit: PhraseHit[Lex], fields: EntityFields, text: str, lexicon: Lexicon
+) -> EntityFields:
+    """The place reading of a form that names a country and another country's capital (عمان), in
+    context: after العاصمة (and its nisba), or before a comma and the capital's country."""
+    country = fields[3]
+    place = next((v for v in hit.values if v.kind == "place" and v.country != country), None)
+    if place is None:
+        return fields
+    if _CAPITAL_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+        return _mention_fields(place)
+    after = _COUNTRY_AFTER.match(text, hit.end)
+    if after is not None and any(
+        v.kind in ("country", "nisba") and v.country == place.country
+        for v in lexicon.phrases.values(after.group(1))
+    ):
+        return _mention_fields(place)
+    return fields
 
 
 def _is_definite(word: str) -> bool:

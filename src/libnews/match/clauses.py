@@ -6,8 +6,9 @@ finds where such a list starts (``data/clauses.toml``, role ``opener``);
 `split_provisions` cuts it into items:
 
 - at commas and semicolons, and before joiners (``وكذلك``, ``وفي``, ``فضلا عن``);
-- before ``و`` when it joins a new verbal noun without ``ال`` (``وتنظيم``), but not
-  inside a noun phrase (``الحدود البرية والبحرية`` stays whole);
+- before ``و`` when it joins a new verbal noun without ``ال`` (``وتنظيم``, ``وحث``), or a
+  definite one that governs a preposition (``والتأكد من``) after an item of a few words, but not
+  inside a noun phrase (``الحدود البرية والبحرية``, ``دخول ومرور القوات`` stay whole);
 - ``من خلال …`` / ``عبر …`` details become sub-items of the item before them;
 - joining words are trimmed from each item, and a relative clause (``التي …``) ends the list.
 
@@ -46,6 +47,15 @@ _MASDAR = (
     r"|م\p{L}ا\p{L}{2}ه)(?!\p{L})"
 )
 _MASDAR_AFTER = regex.compile(r"\s+(?:ال)?" + _MASDAR)
+# والتأكد من …، والالتزام ب…: a definite verbal noun (form V تفعّل too) that governs a preposition
+# starts a new item once the item has a few words (الحوار والمشاورات حول … stays whole).
+_DEFINITE_MASDAR = (
+    r"ال(?:ت\p{L}ا\p{L}{2}|ت\p{L}{2}ي\p{L}|ا\p{L}{2}ا\p{L}|ا\p{L}ت\p{L}ا\p{L}|است\p{L}{2}ا\p{L}|ت\p{L}{3})"
+    r"\s+(?:(?:من|عن|علي|في|الي|مع)(?!\p{L})|ب(?=" + _MASDAR + "))"
+)
+_BARE_MASDAR = regex.compile(_MASDAR)
+_WORDS_BEFORE_DEFINITE = 3
+_WORDS_BEFORE_VERBAL_NOUN = 2
 # يلتزم بموجبه باتخاذ …: the ب the verb governs, left on the first verbal noun.
 _LEAD_BA = regex.compile(r"ب(?=(?:ال)?" + _MASDAR + ")")
 _DETAIL = regex.compile(
@@ -59,6 +69,8 @@ _FIELD_NOUN = regex.compile(r"ال\p{L}+(?:\s+ال\p{L}+)?")
 _SUBJECT_WORDS = 4
 _NOT_THEN = r"(?!موجب|مقتضي)"
 _SENTENCE_END = regex.compile(r"[.?!\n]")
+# تجسيدا لما جاء في الإعلان، وفقا لما نص عليه الاتفاق: "what the agreement says", referred to, not quoted.
+_WHAT_BEFORE = regex.compile(r"(?<!\p{L})(?:[لبم]|عم)?ما\s+[وف]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,7 @@ class _Markers:
     stops: regex.Pattern[str]
     scope: regex.Pattern[str]
     keep: frozenset[str]
+    verbal_nouns: frozenset[str]
     bullets: regex.Pattern[str]
     topics: regex.Pattern[str]
     topic_of: dict[str, tuple[str, ...]]
@@ -124,11 +137,14 @@ def _build(resources: Resources) -> _Markers:
         openers.append((entry, GatedPattern(regex.compile(pattern), gate)))
     joiners = phrase_alternation(_forms(resources, "joiner"))
     subs = phrase_alternation(_forms(resources, "sub_item"))
+    verbal_nouns = phrase_alternation(_forms(resources, "verbal_noun"))
     cuts = regex.compile(
         r"(?P<punct>[,;:])"
         r"|(?<=\s)(?P<sub>" + subs + ")"
         r"|(?<=\s)(?P<joiner>" + joiners + ")"
         r"|(?<=\s)(?P<waw>و(?=" + _MASDAR + "))"
+        r"|(?<=\s)(?P<waw_noun>و(?=(?:" + verbal_nouns + r")(?!\p{L})))"
+        r"|(?<=\s)(?P<waw_definite>و(?=" + _DEFINITE_MASDAR + "))"
         # "قبول النتائج" و"توحيد المؤسسات": quoted items joined by و.
         r"|(?<=\"\s*)(?P<quoted>و)(?=\")"
     )
@@ -161,6 +177,7 @@ def _build(resources: Resources) -> _Markers:
         stops=stops,
         scope=scope,
         keep=frozenset(_forms(resources, "keep")),
+        verbal_nouns=frozenset(_forms(resources, "verbal_noun")),
         bullets=bullets,
         topics=topics,
         topic_of={key: tuple(value) for key, value in topic_of.items()},
@@ -193,6 +210,8 @@ def find_openers(
     found.sort(key=lambda opener: opener.verb_start)
     kept: list[Opener] = []
     for opener in found:
+        if _WHAT_BEFORE.search(text, max(0, opener.verb_start - 8), opener.verb_start):
+            continue
         if (
             kept
             and opener.start == opener.verb_end
@@ -227,12 +246,26 @@ def split_provisions(text: str, start: int, end: int, resources: Resources) -> l
     for match in markers.cuts.finditer(text, start, end):
         if match.group("sub") == "عبر" and not _MASDAR_AFTER.match(text, match.end()):
             continue  # عبر الأردن is "via Jordan"; عبر تأهيل … details the item
+        if match.group("waw_noun") is not None or match.group("waw_definite") is not None:
+            least = _WORDS_BEFORE_VERBAL_NOUN if match.group("waw_noun") else _WORDS_BEFORE_DEFINITE
+            before = text[piece_start : match.start()].split()
+            if (
+                len(before) < least
+                or before[-1].startswith("وال")
+                or _BARE_MASDAR.fullmatch(before[-1]) is not None
+                or before[-1] in markers.verbal_nouns
+            ):
+                # دخول ومرور القوات، التشغيل والهجرة وإعادة الإدماج، تشجيع وحماية الاستثمار:
+                # nouns of one item, or two verbal nouns sharing their object.
+                continue
         bounds.append((piece_start, match.start(), sub))
         if match.group("sub") is not None:
             sub = True
             piece_start = match.end()
         elif match.group("punct") is not None or match.group("quoted") is not None:
             piece_start = match.end()
+        elif match.group("waw_noun") is not None or match.group("waw_definite") is not None:
+            piece_start = match.end()  # the و only: وحث is too short for the trimming of a leading و
         else:
             piece_start = match.start()
     bounds.append((piece_start, end, sub))

@@ -147,7 +147,7 @@ class ClauseMarkerEntry(Entry):
     """Words that open, join or detail provisions (``[[clause_marker]]``)."""
 
     key_fields: ClassVar[tuple[str, ...]] = ("role", "name")
-    role: Literal["opener", "joiner", "trim", "sub_item", "bullet", "stop", "keep", "scope"]
+    role: Literal["opener", "joiner", "trim", "sub_item", "bullet", "stop", "keep", "scope", "verbal_noun"]
     """``opener``: verbs after which provisions follow (``نصت … على``); ``joiner``: words that join
     items: the text is cut before them and they are trimmed (``وكذلك``, ``وفي``); ``trim``: words
     trimmed from the start of an item without cutting (``على أن``); ``keep``: words that start with
@@ -156,7 +156,9 @@ class ClauseMarkerEntry(Entry):
     (``من خلال``); ``bullet``: list markers at a line start (``1-``, ``أولا``, ``•``);
     ``stop``: words that end a provision list (``التي``); ``scope``: words that, opening the first
     item, show the verb tells what the agreement covers, not what it provides (``تشمل كل دول
-    القارة``): no provisions are taken from that list."""
+    القارة``): no provisions are taken from that list; ``verbal_noun``: verbal nouns of the
+    simple verb (``حث``, ``نقل``) that start a new item after a bare ``و`` once the item has
+    two words (the derived forms, ``تنظيم``, ``إلغاء``, are known by their shape)."""
     name: str = Field(pattern=r"^[a-z_]+$")
     """Stable name of the marker group."""
     forms: list[str] = Field(min_length=1)
