@@ -244,11 +244,17 @@ RULES: tuple[Rule, ...] = (
         ("يوم السبت 21/09", "الاحد 6/9/2015", "يوم الخميس 14-10- 1436هـ"),
     ),
     Rule(
+        "day_of_current_month",
+        r"<DAYNUM>\s(?:من\s)?(?P<mrel>الجاري|الحالي)(?!\w)",
+        "A day of the current month, the month left unsaid: ``يوم 5 الجاري``, ``في 12 من الجاري``.",
+        ("5 الجاري", "12 من الجاري", "20 الحالي"),
+    ),
+    Rule(
         "weekday_day",
-        r"(?:يوم\s)?<WD>\s(?:الموافق\s)?<ORDDEF>(?:\sمن\s(?P<mrel>(?:هذا|نفس)\sالشهر|الشهر\s\L<shift_after>))?"
-        r"(?!\s(?:من|في)\s)",
-        "A weekday and a day of the current month: ``السبت السادس عشر``.",
-        ("السبت السادس عشر", "الثلاثاء التاسع عشر"),
+        r"(?:يوم\s)?<WD>\s(?:الموافق\s)?(?:<ORDDEF>(?:\sمن\s(?P<mrel>(?:هذا|نفس)\sالشهر|الشهر\s\L<shift_after>))?"
+        r"(?!\s(?:من|في)\s)|<DAYNUM>\s(?:من\s)?(?P<mrel>الجاري|الحالي)(?!\w))",
+        "A weekday and a day of the current month: ``السبت السادس عشر``, ``الخميس 10 الجاري``.",
+        ("السبت السادس عشر", "الثلاثاء التاسع عشر", "الخميس 10 الجاري"),
     ),
     Rule(
         "day_month",
@@ -446,6 +452,7 @@ _RULE_STARTS: dict[str, tuple[str, ...]] = {
     "weekday_numeric": _WEEKDAY_STARTS,
     "weekday_day": _WEEKDAY_STARTS,
     "day_month": ("اليوم", *_DAY_STARTS),
+    "day_of_current_month": (NUMBER,),
     "part_of_month": ("part",),
     "quarter_of_year": ("الربع", "النصف"),
     "part_of_year": ("part",),

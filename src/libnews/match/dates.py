@@ -822,6 +822,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved]] = {
     "weekday_numeric": _r_weekday_date,
     "weekday_day": _r_weekday_day,
     "day_month": _r_day_month,
+    "day_of_current_month": _r_day_month,
     "part_of_month": _r_part_of_month,
     "quarter_of_year": _r_quarter_of_year,
     "part_of_year": _r_part_of_year,
