@@ -186,7 +186,14 @@ def add_place(
     return resources.extended(place=[row])
 
 
-def add_person(resources: Resources, *, name: str, country: str, forms: Iterable[str] = ()) -> Resources:
+def add_person(
+    resources: Resources,
+    *,
+    name: str,
+    country: str,
+    forms: Iterable[str] = (),
+    alone: Iterable[str] = (),
+) -> Resources:
     """A resource set with a known public figure added (``[[person]]`` in ``persons.toml``).
 
     The actor stage gives a person this country when the article itself gives none (no
@@ -197,11 +204,21 @@ def add_person(resources: Resources, *, name: str, country: str, forms: Iterable
         name: The name as the press usually writes it (``عبد الفتاح السيسي``).
         country: ISO 3166-1 alpha-2 code.
         forms: Other spellings of the whole name.
+        alone: Surnames that name the person on their own (``السيسي``); one with ``ال``
+            counts only in an article that names *country*.
 
     Returns:
         A new `Resources`; *resources* is unchanged.
+
+    Examples:
+        >>> from libnews import parse_article
+        >>> from libnews.resources import default_resources
+        >>> res = add_person(default_resources(), name="جاسيندا أرديرن", country="NZ", alone=["أرديرن"])
+        >>> [(a.name, a.country) for a in parse_article("وقالت أرديرن إن", resources=res).actors]
+        [('جاسيندا أرديرن', 'NZ')]
     """
-    return resources.extended(person=[{"name": name, "country": country, "forms": list(forms)}])
+    entry = {"name": name, "country": country, "forms": list(forms), "alone": list(alone)}
+    return resources.extended(person=[entry])
 
 
 def add_names(resources: Resources, kind: str, words: Iterable[str]) -> Resources:

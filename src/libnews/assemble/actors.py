@@ -77,6 +77,10 @@ class _Person:
     """Read from unknown words after a title (less sure than a known given name)."""
     generic: bool = False
     """… after a title that names no country or body (``الرئيس``)."""
+    display: str | None = None
+    """The name to report when the text names the person by a surname only (``بشار الأسد``)."""
+    lam: set[tuple[int, int]] = field(default_factory=set)
+    """Mentions written after ل without the article's alef (للأسد): their name is ا + the text."""
 
 
 @dataclass(slots=True)
@@ -609,6 +613,64 @@ def _merge_persons(
     return merged
 
 
+def _add_known_surnames(
+    persons: list[_Person],
+    tokens: Tokens,
+    lexicon: Lexicon,
+    blocked: set[int],
+    *,
+    entities: list[EntityMention],
+    titles: list[TitleMention],
+) -> None:
+    """Mentions of known people by a surname alone (وقال أردوغان، لا دور للأسد), from ``persons.toml``.
+
+    The surname joins a person of the article whose name ends with it; otherwise it is the known
+    person, named in full.  A surname that is also a common word (ال…) counts only when the
+    article names the person's country.
+    """
+    alone, surface = lexicon.known_alone, lexicon.known_alone_surface
+    found = [i for i, word in enumerate(tokens.texts) if word in surface]
+    if not found:
+        return
+    covered = bytearray(len(tokens.text) + 1)
+    for person in persons:
+        for start, end in person.mentions:
+            covered[start:end] = b"\x01" * (end - start)
+    named: set[str] | None = None  # the countries the article names, gathered when first needed
+    by_name: dict[str, _Person] = {}
+    for i in found:
+        tok_start, tok_end, word = tokens.starts[i], tokens.ends[i], tokens.texts[i]
+        if tok_start in blocked:
+            continue
+        for form in tokens.variants(i):
+            known = alone.get(form)
+            if known is None:
+                continue
+            lam = form.startswith("ال") and word.startswith("لل")
+            span = (tok_start + 1, tok_end) if lam else (tok_end - len(form), tok_end)
+            if covered.find(1, span[0], span[1]) != -1:
+                break
+            full, country = known
+            holder = next((p for p in persons if p.words and p.words[-1] == form), None)
+            if holder is None and form.startswith("ال"):
+                if named is None:
+                    named = {m.country for m in entities if m.country}
+                    named |= {t.country for t in titles if t.country}
+                if country not in named:
+                    break
+            if holder is None:
+                holder = by_name.get(full)
+            if holder is None:
+                holder = _Person(span[0], span[1], (form,), country=country, display=full)
+                by_name[full] = holder
+                persons.append(holder)
+            holder.mentions.append(span)
+            if lam:
+                holder.lam.add(span)
+            covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+            break
+
+
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) >= len(long):
         return short == long
@@ -961,6 +1023,8 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     for person in persons:
         person.country = next((t.country for t in person.titles if t.country), None)
     persons = _merge_persons(persons, tokens, lexicon, blocked)
+    if lexicon.known_alone:
+        _add_known_surnames(persons, tokens, lexicon, blocked, entities=entities, titles=titles)
     for person in persons:
         if person.country is None:
             person.country = next((t.country for t in person.titles if t.country), None)
@@ -1030,9 +1094,12 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
                         titled_context = _CountryContext(entities, text, cues, foreign=held)
                     person_context = titled_context
                 person.country = person_context.at(person.start, governmental=governmental)
-        name = _clean(_original_text(doc.aligned, person.start, person.end))
-        cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=False)
+        name = person.display or _clean(_original_text(doc.aligned, person.start, person.end))
+        # A name from persons.toml stays as listed; others take their longest written form.
+        listed = person.display is not None
+        cluster = _Cluster("person", name, f"person:{name}", person.country, gazetteer=listed)
         cluster.mentions = person.mentions
+        cluster.lam = person.lam
         cluster.titles = person.titles
         cluster.referring = {(t.start, t.end) for t in person.titles}
         clusters[cluster.key] = cluster

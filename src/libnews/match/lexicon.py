@@ -140,6 +140,10 @@ class Lexicon:
     or None where the words belong to people of different countries (عبد الفتاح)."""
     known_full: frozenset[tuple[str, ...]] = frozenset()
     """The whole names of `known_persons`: a longer name holding one is that person."""
+    known_alone: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Folded words that alone name a known person (``اردوغان``) -> (their name, their country)."""
+    known_alone_surface: frozenset[str] = frozenset()
+    """`known_alone` as it may be written, clitics included (`clitic_surface`)."""
     madda_titles: frozenset[str] = frozenset()
     """Folded title forms written with a madda (آمر): written with hamza (أمر) they are another word."""
     org_heads: frozenset[str] = frozenset()
@@ -294,6 +298,7 @@ def _build(resources: Resources) -> Lexicon:
     given = _names(resources, "given", "given_foreign")
     reporting = frozenset(fold(w) for w in _words(resources, "reporting_verb"))
     known = _known_persons(resources)
+    alone = _known_alone(resources)
     return Lexicon(
         phrases=PhraseMatcher(entries),
         acronyms=PhraseMatcher(acronyms, clitics=False),
@@ -330,6 +335,8 @@ def _build(resources: Resources) -> Lexicon:
         waw_given=frozenset("و" + w.split()[0] for w in given if len(w.split()[0]) > 2),
         known_persons=known[0],
         known_full=known[1],
+        known_alone=alone,
+        known_alone_surface=frozenset(clitic_surface(alone)),
         madda_titles=frozenset(
             fold(form)
             for title in resources.entries("title", TitleEntry)
@@ -369,6 +376,16 @@ def _known_persons(
                     seen = parts.get(part, person.country)
                     parts[part] = person.country if seen == person.country else None
     return parts, frozenset(full)
+
+
+def _known_alone(resources: Resources) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str] | None] = {}
+    for person in resources.entries("person", KnownPersonEntry):
+        for form in person.alone:
+            word = fold(form)
+            seen = found.get(word, (person.name, person.country))
+            found[word] = (person.name, person.country) if seen == (person.name, person.country) else None
+    return {word: owner for word, owner in found.items() if owner is not None}
 
 
 def actor_lexicon(resources: Resources) -> Lexicon:

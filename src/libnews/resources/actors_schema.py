@@ -127,6 +127,11 @@ class KnownPersonEntry(Entry):
     """ISO 3166-1 alpha-2 code of the person's country."""
     forms: list[str] = Field(default_factory=list)
     """Other spellings of the full name (``عبدالفتاح السيسي``, ``بوتن``)."""
+    alone: list[str] = Field(default_factory=list)
+    """Words that name the person on their own, as the press writes them (``أردوغان``, ``الأسد``):
+    a surname found nowhere else in the article is this person.  A form with ``ال`` is also a
+    common word (الأسد the lion, السراج the lamp): it counts only in an article that names the
+    person's country.  A form listed for two people counts for neither."""
 
 
 MODELS: dict[str, type[Entry]] = {
