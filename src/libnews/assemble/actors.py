@@ -651,6 +651,9 @@ def _add_known_surnames(
             if covered.find(1, span[0], span[1]) != -1:
                 break
             full, country = known
+            if form == word and _extend_name(persons, tokens, i):
+                covered[tok_start:tok_end] = b"\x01" * (tok_end - tok_start)
+                break
             holder = next((p for p in persons if p.words and p.words[-1] == form), None)
             if holder is None and form.startswith("ال"):
                 if named is None:
@@ -669,6 +672,22 @@ def _add_known_surnames(
                 holder.lam.add(span)
             covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             break
+
+
+def _extend_name(persons: list[_Person], tokens: Tokens, i: int) -> bool:
+    """Let token *i* end the name written just before it (الباجي قايد السبسي), if there is one."""
+    if i == 0 or not tokens.joined(i - 1):
+        return False
+    before, end = tokens.ends[i - 1], tokens.ends[i]
+    for person in persons:
+        if person.end == before:
+            person.mentions = [
+                (s, end) if (s, e) == (person.start, before) else (s, e) for s, e in person.mentions
+            ]
+            person.end = end
+            person.words = (*person.words, tokens.texts[i])
+            return True
+    return False
 
 
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
