@@ -359,6 +359,18 @@ def _grow_organization(
             end = found.end
             k = (tokens.at_end(found.end) or k) + 1
             continue
+        if word == "بشان" and not lam_phrase and k + 1 < count and tokens.joined(k):
+            subject = entities_at.get(tokens.starts[k + 1])
+            if (
+                subject is not None
+                and subject.kind in ("country", "place")
+                and subject.end == tokens.ends[k + 1]
+            ):
+                # مجموعة العمل بشأن سورية، المؤتمر الدولي بشأن ليبيا: the country the body is about.
+                inner.append(subject)
+                words.extend((word, tokens.text[subject.start : subject.end]))
+                end = subject.end
+                break
         if (
             word == "وراء"
             and words
