@@ -1086,7 +1086,12 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     # بوزير الخارجية الأمريكي).  An untitled person in a list may still share it.
     titled_context: _CountryContext | None = None  # built when first needed
     for cluster in clusters.values():
-        if cluster.kind == "organization" and cluster.country is None and not cluster.gazetteer:
+        if (
+            cluster.kind == "organization"
+            and cluster.country is None
+            and not cluster.gazetteer
+            and lexicon.supranational.isdisjoint(fold(cluster.name).split())
+        ):
             cluster.country = context.at(
                 min(cluster.mentions)[0], governmental=cluster.org_type in _GOVERNMENT_BODIES
             )

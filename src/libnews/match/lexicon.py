@@ -149,6 +149,8 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()
     """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
     org_stop: frozenset[str] = frozenset()
+    supranational: frozenset[str] = frozenset()
+    """Adjectives that make a body's name span several countries (``الاوروبي``), folded."""
     """Words that end an organization's name (``السابق``, ``المنحل``)."""
     form_roles: dict[str, FormRole] = field(default_factory=dict)
     """What each form of `phrases` is, worked out on its first hit (see `gazetteer_hits`)."""
@@ -321,6 +323,7 @@ def _build(resources: Resources) -> Lexicon:
         cues=PhraseMatcher(cues, clitics=False),
         reporting_surface=clitic_surface(reporting),
         org_stop=frozenset(fold(w) for w in _words(resources, "org_stop")),
+        supranational=frozenset(fold(w) for w in _words(resources, "supranational")),
         home_cues=PhraseMatcher(
             (fold(word), tuple(cue.countries))
             for cue in resources.entries("home_cue", HomeCueEntry)
