@@ -235,6 +235,8 @@ def gazetteer_hits(
         if role is None:
             role = roles[hit.form] = _form_role(hit.form, hit.values, lexicon)
         fields, is_head, is_title = role
+        if fields is not None and hit.form in lexicon.country_words and not _country_in_context(hit, tokens):
+            fields = None  # دعم مالي: the word, not the country
         if fields is not None:
             if fields[0] == "country":
                 fields = _capital_in_context(hit, fields, text, lexicon)
@@ -258,6 +260,47 @@ def gazetteer_hits(
 # العاصمة الأردنية عمان، عمان، الأردن: a country's name that is also a capital's, told as the capital.
 _CAPITAL_BEFORE = regex.compile(r"(?<!\p{L})العاصمه(?:\s+\p{L}+)?\s+$")
 _COUNTRY_AFTER = regex.compile(r"\s*[,(]\s*(\p{L}+)")
+
+
+# Words after which a country name that is also a common word (مالي) is the country.
+_COUNTRY_BEFORE = frozenset(
+    {
+        "في",
+        "الي",
+        "من",
+        "مع",
+        "عن",
+        "حول",
+        "بين",
+        "دوله",
+        "جمهوريه",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "حكومه",
+        "رئيس",
+        "عاصمه",
+        "داخل",
+        "خارج",
+        "نحو",
+        "تجاه",
+        "ضد",
+        "لدي",
+    }
+)
+
+
+def _country_in_context(hit: PhraseHit[Lex], tokens: Tokens) -> bool:
+    """Whether a country name that is also a word (مالي) names the country here: with ب or ل
+    attached (لمالي), or after a preposition or a word like دولة (في مالي، شمال مالي)."""
+    if hit.text != hit.form and hit.text.endswith(hit.form) and hit.text[0] in "بل":
+        return True
+    i = tokens.at_start(hit.start)
+    if i is None or i == 0 or not tokens.joined(i - 1):
+        return False
+    return any(variant in _COUNTRY_BEFORE for variant in tokens.variants(i - 1))
 
 
 def _capital_in_context(

@@ -125,6 +125,8 @@ class Lexicon:
     statements: frozenset[str]
     source_nouns: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)
+    country_words: frozenset[str] = frozenset()
+    """Country names that are also common words (``مالي``), folded: see `CountryEntry.also_words`."""
     """Folded capital name -> country code."""
     cues: PhraseMatcher[AttributionCueEntry] | None = None
     reporting_surface: frozenset[str] = frozenset()
@@ -239,9 +241,11 @@ def _names(resources: Resources, *kinds: str) -> frozenset[str]:
 def _build(resources: Resources) -> Lexicon:
     entries: list[tuple[str, Lex]] = []
     capitals: dict[str, str] = {}
+    also_words: set[str] = set()
     function = {fold(w) for w in _words(resources, "function")}
     stop = function | {fold(w) for w in _words(resources, "stop")} | _names(resources, "stop")
     for country in resources.entries("country", CountryEntry):
+        also_words.update(fold(form) for form in country.also_words)
         lex = Lex("country", country.code, country.name, country.code)
         entries.extend((fold(form), lex) for form in (country.name, *country.forms))
         nisba = Lex("nisba", country.code, country.name, country.code)
@@ -339,6 +343,7 @@ def _build(resources: Resources) -> Lexicon:
         known_persons=known[0],
         known_full=known[1],
         known_alone=alone,
+        country_words=frozenset(also_words),
         known_alone_surface=frozenset(clitic_surface(alone)),
         madda_titles=frozenset(
             fold(form)

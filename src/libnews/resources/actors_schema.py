@@ -80,7 +80,7 @@ class ActorWordsEntry(Entry):
     (``statement``: ``بيان``), honorifics before a name (``honorific``: ``معالي``) and nouns that
     can be a source when no actor is named (``source_noun``: ``مصادر``, ``تقارير``), and words that
     end an organization's name because they describe the body's state (``org_stop``: ``السابق``,
-    ``المنحل``), and adjectives that make a body's name span several countries (``supranational``:
+    ``المنحل``), and words that make a body's name span several countries (``supranational``:
     ``الأوروبي``, ``الدولية``): such a body takes no country from the article around it."""
     words: list[str]
     """The words, as written."""

@@ -63,6 +63,10 @@ class CountryEntry(Entry):
     """Irregular adjective forms the nisba rule cannot produce (``الأتراك``)."""
     capital: str | None = None
     """Name of the capital city (also listed as a place)."""
+    also_words: list[str] = Field(default_factory=list)
+    """Names of the country that are also common words (``مالي``, "financial"): written bare,
+    they name the country only after a preposition or a word like ``دولة``, ``جمهورية``, ``شمال``
+    (``في مالي``), or with ``ب``/``ل`` attached (``لمالي``)."""
 
 
 class PlaceEntry(Entry):
