@@ -25,6 +25,12 @@ ATTRIBUTION_CASES = [
     ),
     ("وبحسب مصادر مطلعة فإن الاجتماع تأجل.", "text:مصادر مطلعة", "وبحسب مصادر مطلعة"),
     ("وقال الرئيس الروسي فلاديمير بوتين في بيان إن بلاده مستعدة.", "actor:فلاديمير بوتين", "وقال"),
+    # A reporting verb with a source noun right after it.
+    ("وقالت مصادر محلية إن القصف استمر.", "text:مصادر محلية", "وقالت مصادر محلية"),
+    ("وأوضحت المصادر أن الاجتماع تأجل.", "text:المصادر", "وأوضحت المصادر"),
+    ("وأفادت تقارير صحفية بأن الوفد وصل.", "text:تقارير صحفية", "وأفادت تقارير صحفية"),
+    ("وتوقع خبراء أن ترتفع الأسعار.", "text:خبراء", "وتوقع خبراء"),
+    ("وقالت قناة الميادين إن الهجوم فشل.", "actor:الميادين", "وقالت قناة الميادين"),
 ]
 
 
@@ -51,8 +57,22 @@ def test_no_cue_no_attribution() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["وتم ذلك وفقا لقرارات مجلس الأمن الدولي.", "وجرى نقل السلطة إلى الرئيس المنتخب.", "وذلك وفقا للقانون."],
-    ids=["according-to-resolutions", "transfer-of-power", "according-to-the-law"],
+    [
+        "وتم ذلك وفقا لقرارات مجلس الأمن الدولي.",
+        "وجرى نقل السلطة إلى الرئيس المنتخب.",
+        "وذلك وفقا للقانون.",
+        "وقال لوكالة الأنباء الفرنسية إن الوضع هادئ.",
+        "وأكد الوزير أن بلاده مستعدة.",
+        "وقال، في مؤتمر صحفي، إن بلاده مستعدة.",
+    ],
+    ids=[
+        "according-to-resolutions",
+        "transfer-of-power",
+        "according-to-the-law",
+        "said-to-an-agency",
+        "a-named-speaker-makes-a-statement",
+        "no-source-after-the-verb",
+    ],
 )
 def test_not_an_attribution(text: str) -> None:
     assert parse_article(text).attributions == []

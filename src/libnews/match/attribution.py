@@ -64,6 +64,18 @@ def _noun_phrase(tokens: Tokens, position: int, lexicon: Lexicon, limit: int = 4
     return tokens.starts[first], tokens.ends[i - 1]
 
 
+def _organization_at(
+    positions: Sequence[tuple[int, int, str, str]], starts: list[int], position: int
+) -> tuple[str, int] | None:
+    """(id, end) of an organization mentioned from *position* on, if one starts there."""
+    k = bisect_left(starts, position)
+    while k < len(positions) and positions[k][0] == position:
+        if positions[k][3] == "organization":
+            return positions[k][2], positions[k][1]
+        k += 1
+    return None
+
+
 def _is_news_source(source: str, actors: list[Actor]) -> bool:
     actor = next((a for a in actors if a.id == source), None)
     return actor is not None and actor.kind == "organization"
@@ -105,7 +117,7 @@ def find_attributions(
         k = bisect_left(starts, position)
         source: str | None = None
         end = position
-        while k < len(positions):
+        while k < len(positions) and cue.source != "noun_after":
             start, stop, actor_id, kind = positions[k]
             if start - position > _REACH or _CLAUSE_BREAK.search(text, position, start):
                 break
@@ -120,14 +132,23 @@ def find_attributions(
             source, end = actor_id, stop
             break
         if source is None:
-            if cue.name == "reported_by":
-                continue
             phrase = _noun_phrase(tokens, position, lexicon)
             if phrase is None:
                 continue
+            if cue.source == "noun_after" and not text[position : phrase[0]].isspace():
+                continue  # قال، إن …: the source noun must follow the verb at once
             # وفقا لتقارير، بحسب مصادر: the source must be a source noun, not any noun (وفقا للقانون).
             head = text[phrase[0] : phrase[1]].split(" ")[0]
-            if not any(form in lexicon.source_nouns for form in strip_clitic(head)):
+            # وقال لوكالة الأنباء: whom the speaker told, not the source.
+            forms = [head] if cue.source == "noun_after" else strip_clitic(head)
+            if head.startswith("ال"):
+                forms.append(head[2:])  # وأوضحت المصادر: the sources named before
+            if not any(form in lexicon.source_nouns for form in forms):
+                continue
+            named = _organization_at(positions, starts, phrase[0])
+            if named is not None:
+                # قالت قناة الميادين: a source noun that heads a named body is that body.
+                found.append((hit.start, named[1], named[0]))
                 continue
             source = " ".join(doc.aligned.span(*phrase).text.replace('"', " ").split())
             source = source.strip("«»\"' ")

@@ -51,8 +51,10 @@ class AttributionCueEntry(Entry):
     """Stable key of the cue (``according_to``)."""
     forms: list[str]
     """The cue as written; the source follows it (``وفقا ل``, ``بحسب``, ``نقلت``)."""
-    source: Literal["after", "after_then_an"] = "after"
-    """Where the source is: right after the cue, or after it and before ``عن`` (``نقلت X عن Y``)."""
+    source: Literal["after", "after_then_an", "noun_after"] = "after"
+    """Where the source is: right after the cue, or after it and before ``عن`` (``نقلت X عن Y``),
+    or (``noun_after``) a source noun right after the cue and never a named actor (``قالت مصادر
+    مطلعة``: a named speaker after ``قال`` makes a statement, not an attribution)."""
 
 
 class ActorWordsEntry(Entry):
