@@ -130,3 +130,15 @@ def test_names_drop_invisible_characters_but_mentions_keep_them(invisible: str) 
     assert len(ministries) == 1
     assert invisible not in ministries[0].name
     assert all(text[m.start : m.end] == m.text for m in ministries[0].mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وتبلغ التعرفة 18 هللة لكل كيلو وات في الساعة.", "وات"),
+        ("حصلت الحكومة على دعم مالي كبير.", "مالي"),
+    ],
+    ids=["watt-is-no-agency", "financial-is-no-country"],
+)
+def test_a_common_word_that_spells_a_name_is_no_actor(text: str, word: str) -> None:
+    assert all(fold(word) not in {fold(m.text) for m in actor.mentions} for actor in parse_article(text).actors)

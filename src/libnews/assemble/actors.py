@@ -118,6 +118,39 @@ def _mark(tokens: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     return blocked
 
 
+def _eponym_names(
+    tokens: Tokens, titles: list[TitleMention], lexicon: Lexicon
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Titles that, with the name after them, name a place or institution (جامعة الملك سعود).
+
+    Returns each such title's span -> the span of the title and the name, which is nobody of
+    the article: a title right after an `eponym_heads` noun (``جامعة``, ``مستشفى``) and up to
+    three name words after it (more through بن), to punctuation or the next title.
+    """
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    title_starts = {t.start for t in titles}
+    for title in titles:
+        i = tokens.at_start(title.start)
+        if i is None or i == 0 or not tokens.joined(i - 1):
+            continue
+        if tokens.texts[i - 1] not in lexicon.eponym_heads:
+            continue
+        last = tokens.at_end(title.end)
+        if last is None:
+            continue
+        end, words, k = title.end, 0, last + 1
+        while k < len(tokens) and tokens.joined(k - 1) and tokens.starts[k] not in title_starts:
+            word = tokens.texts[k]
+            if word in lexicon.stop and word not in ("بن", "ابن"):
+                break
+            if words >= 3 and tokens.texts[k - 1] not in ("بن", "ابن") and word not in ("بن", "ابن"):
+                break
+            end, words, k = tokens.ends[k], words + 1, k + 1
+        if words:
+            found[(title.start, title.end)] = (title.start, end)
+    return found
+
+
 def _is_boundary_before(tokens: Tokens, i: int, lexicon: Lexicon, title_ends: set[int]) -> bool:
     if i == 0:
         return True
@@ -1012,8 +1045,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     entities_at = {m.start: m for m in entities}
     honorific_spans = [(h.start, h.end) for h in title_hits if is_honorific(h)]
     titles = grow_titles(title_hits, tokens, entities_at, lexicon)
+    eponyms = _eponym_names(tokens, titles, lexicon)
+    if eponyms:
+        titles = [t for t in titles if (t.start, t.end) not in eponyms]
     title_blocked = _mark(tokens, [(t.start, t.end) for t in titles] + honorific_spans)
-    blocked = title_blocked | _mark(tokens, [(m.start, m.end) for m in entities])
+    blocked = title_blocked | _mark(tokens, [(m.start, m.end) for m in entities] + list(eponyms.values()))
     # على folds to علي (a given name): the original spelling tells the preposition.
     for i in tokens.listed(lexicon, Listed.ALA):
         start = tokens.starts[i]

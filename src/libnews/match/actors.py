@@ -230,6 +230,7 @@ def gazetteer_hits(
     titles: list[PhraseHit[Lex]] = []
     roles = lexicon.form_roles
     openers = tokens.listed(lexicon, Listed.PHRASES)
+    unsure: list[EntityMention] = []  # bodies named by a common word (وات), kept if the text agrees
     for hit in lexicon.phrases.iter_all(text, words=tokens.spans, texts=tokens.texts, openers=openers):
         role = roles.get(hit.form)
         if role is None:
@@ -237,6 +238,16 @@ def gazetteer_hits(
         fields, is_head, is_title = role
         if fields is not None and hit.form in lexicon.country_words and not _country_in_context(hit, tokens):
             fields = None  # دعم مالي: the word, not the country
+        if fields is not None and fields[0] == "nisba" and _given_name_here(tokens, hit):
+            fields = None  # الأمير تركي، تركي بن سعود: a given name, not "Turkish"
+        if (
+            fields is not None
+            and hit.form in lexicon.org_words
+            and fields[0] == "org"
+            and not _bracketed(text, hit.start, hit.end)
+        ):
+            unsure.append(EntityMention(hit.start, hit.end, *fields))
+            fields = None
         if fields is not None:
             if fields[0] == "country":
                 fields = _capital_in_context(hit, fields, text, lexicon)
@@ -254,7 +265,36 @@ def gazetteer_hits(
         for match in LATIN_ACRONYM.finditer(text)
         for lex in lexicon.acronyms.values(match.group())
     )
+    if unsure:
+        # كيلو وات is a unit; وات after وكالة تونس أفريقيا للأنباء (وات) is the agency.
+        named = {mention.key for mention in entities}
+        entities.extend(mention for mention in unsure if mention.key in named)
     return entities, heads, titles
+
+
+def _given_name_here(tokens: Tokens, hit: PhraseHit[Lex]) -> bool:
+    """Whether a bare nationality word (تركي) is a given name here: before بن/ابن/بنت (its bearer's
+    father) or right after a royal or courtesy title (الأمير تركي)."""
+    if hit.text != hit.form:
+        return False
+    i = tokens.at_start(hit.start)
+    if i is None or tokens.ends[i] != hit.end:
+        return False
+    if i + 1 < len(tokens) and tokens.joined(i) and tokens.texts[i + 1] in _NASAB_WORDS:
+        return True
+    return i > 0 and tokens.joined(i - 1) and tokens.texts[i - 1] in _NAME_TITLES
+
+
+_NASAB_WORDS = frozenset({"بن", "ابن", "بنت"})
+# Titles after which a nationality word is a given name (folded).
+_NAME_TITLES = frozenset({"الامير", "الاميره", "الشيخ", "الشيخه", "الملك", "السلطان", "سمو"})
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in quotes or brackets: (وات), "وات"."""
+    before = text[max(0, start - 2) : start].rstrip(" ")
+    after = text[end : end + 2].lstrip(" ")
+    return before.endswith(('"', "(", "'")) and after.startswith(('"', ")", "'"))
 
 
 # العاصمة الأردنية عمان، عمان، الأردن: a country's name that is also a capital's, told as the capital.

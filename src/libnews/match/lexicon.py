@@ -127,6 +127,9 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)
     country_words: frozenset[str] = frozenset()
     """Country names that are also common words (``مالي``), folded: see `CountryEntry.also_words`."""
+    org_words: frozenset[str] = frozenset()
+    """Organization names that are also common words (``وات``), folded: see
+    `OrganizationEntry.also_words`."""
     """Folded capital name -> country code."""
     cues: PhraseMatcher[AttributionCueEntry] | None = None
     reporting_surface: frozenset[str] = frozenset()
@@ -152,6 +155,8 @@ class Lexicon:
     """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
     org_stop: frozenset[str] = frozenset()
     supranational: frozenset[str] = frozenset()
+    eponym_heads: frozenset[str] = frozenset()
+    """Nouns of places and institutions named after a person (``جامعه``), folded."""
     """Adjectives that make a body's name span several countries (``الاوروبي``), folded."""
     """Words that end an organization's name (``السابق``, ``المنحل``)."""
     form_roles: dict[str, FormRole] = field(default_factory=dict)
@@ -242,6 +247,7 @@ def _build(resources: Resources) -> Lexicon:
     entries: list[tuple[str, Lex]] = []
     capitals: dict[str, str] = {}
     also_words: set[str] = set()
+    org_words: set[str] = set()
     function = {fold(w) for w in _words(resources, "function")}
     stop = function | {fold(w) for w in _words(resources, "stop")} | _names(resources, "stop")
     for country in resources.entries("country", CountryEntry):
@@ -261,6 +267,7 @@ def _build(resources: Resources) -> Lexicon:
             capitals.setdefault(fold(place.name), place.country)
     acronyms: list[tuple[str, Lex]] = []
     for org in resources.entries("organization", OrganizationEntry):
+        org_words.update(fold(form) for form in org.also_words)
         lex = Lex("org", org.id, org.name, org.country, org.type)
         entries.extend((fold(form), lex) for form in (org.name, *org.forms))
         adjective = Lex("org_adj", org.id, org.name, org.country, org.type)
@@ -328,6 +335,7 @@ def _build(resources: Resources) -> Lexicon:
         reporting_surface=clitic_surface(reporting),
         org_stop=frozenset(fold(w) for w in _words(resources, "org_stop")),
         supranational=frozenset(fold(w) for w in _words(resources, "supranational")),
+        eponym_heads=frozenset(fold(w) for w in _words(resources, "eponym_head")),
         home_cues=PhraseMatcher(
             (fold(word), tuple(cue.countries))
             for cue in resources.entries("home_cue", HomeCueEntry)
@@ -344,6 +352,7 @@ def _build(resources: Resources) -> Lexicon:
         known_full=known[1],
         known_alone=alone,
         country_words=frozenset(also_words),
+        org_words=frozenset(org_words),
         known_alone_surface=frozenset(clitic_surface(alone)),
         madda_titles=frozenset(
             fold(form)

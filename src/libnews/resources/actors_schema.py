@@ -73,6 +73,7 @@ class ActorWordsEntry(Entry):
         "source_noun",
         "org_stop",
         "supranational",
+        "eponym_head",
     ]
     """Which list: function words (``function``: particles, prepositions, pronouns; never a name
     nor a title), other words never part of a name (``stop``), verbs that introduce a speaker
@@ -83,7 +84,9 @@ class ActorWordsEntry(Entry):
     can be a source when no actor is named (``source_noun``: ``مصادر``, ``تقارير``), and words that
     end an organization's name because they describe the body's state (``org_stop``: ``السابق``,
     ``المنحل``), and words that make a body's name span several countries (``supranational``:
-    ``الأوروبي``, ``الدولية``): such a body takes no country from the article around it."""
+    ``الأوروبي``, ``الدولية``): such a body takes no country from the article around it, and nouns of
+    places and institutions named after a person (``eponym_head``: ``جامعة``, ``مستشفى``): the title
+    and name after them (``جامعة الملك سعود``) are part of that name, not a person."""
     words: list[str]
     """The words, as written."""
 

@@ -101,6 +101,9 @@ class OrganizationEntry(Entry):
     """ISO code of its country; None for international bodies."""
     type: OrganizationType = "other"
     """What sort of organization."""
+    also_words: list[str] = Field(default_factory=list)
+    """Names of the body that are also common words (``وات``, "watt"): they name it only in
+    quotes or brackets (``(وات)``), or in an article that names it another way too."""
 
 
 class TitleEntry(Entry):
