@@ -97,6 +97,7 @@ def _lists(lexicon: Lexicon) -> dict[Listed, frozenset[str]]:
         Listed.REPORTING: lexicon.reporting_surface,
         Listed.WAW_GIVEN: lexicon.waw_given,
         Listed.ALA: FOLDED_ALA,
+        Listed.KNOWN_ALONE: lexicon.known_alone_surface,
     }
 
 
@@ -106,7 +107,7 @@ def test_one_scan_finds_each_lists_words(which: Listed) -> None:
     lexicon = actor_lexicon(default_resources())
     text = fold(
         "وقال الرئيس المصري عبد الفتاح السيسي، وفقا لوكالة الأنباء، إن وزير الخارجية الأسبق "
-        "ومحمد بن سلمان اتفقا في جوان على دعم الحكومة الليبية وعلى الحوار في طرابلس بحسب مصادر"
+        "ومحمد بن سلمان اتفقا في جوان على دعم الحكومة الليبية وعلى الحوار في طرابلس بحسب مصادر، وقال أردوغان"
     )
     tokens = Tokens(text)
     words = _lists(lexicon)[which]

@@ -661,8 +661,8 @@ def _add_known_surnames(
     person, named in full.  A surname that is also a common word (ال…) counts only when the
     article names the person's country.
     """
-    alone, surface = lexicon.known_alone, lexicon.known_alone_surface
-    found = [i for i, word in enumerate(tokens.texts) if word in surface]
+    alone = lexicon.known_alone
+    found = tokens.listed(lexicon, Listed.KNOWN_ALONE)
     if not found:
         return
     covered = bytearray(len(tokens.text) + 1)

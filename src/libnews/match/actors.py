@@ -249,7 +249,7 @@ def gazetteer_hits(
             unsure.append(EntityMention(hit.start, hit.end, *fields))
             fields = None
         if fields is not None:
-            if fields[0] == "country":
+            if fields[0] == "country" and hit.form in lexicon.capital_countries:
                 fields = _capital_in_context(hit, fields, text, lexicon)
             mention = EntityMention(hit.start, hit.end, *fields)
             if hit.form != hit.text:
@@ -275,8 +275,8 @@ def gazetteer_hits(
 def _given_name_here(tokens: Tokens, hit: PhraseHit[Lex]) -> bool:
     """Whether a bare nationality word (تركي) is a given name here: before بن/ابن/بنت (its bearer's
     father) or right after a royal or courtesy title (الأمير تركي)."""
-    if hit.text != hit.form:
-        return False
+    if hit.text != hit.form or hit.form.startswith("ال"):
+        return False  # الإيطالي: a definite nationality word is never a given name
     i = tokens.at_start(hit.start)
     if i is None or tokens.ends[i] != hit.end:
         return False

@@ -99,6 +99,8 @@ class Listed(IntEnum):
     WAW_GIVEN = 6
     ALA = 7
     """`FOLDED_ALA`."""
+    KNOWN_ALONE = 8
+    """`Lexicon.known_alone_surface`."""
 
 
 # على (on) and وعلى fold onto علي, a given name: where they stand, the original spelling tells.
@@ -125,6 +127,8 @@ class Lexicon:
     statements: frozenset[str]
     source_nouns: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)
+    capital_countries: frozenset[str] = frozenset()
+    """Country names that are also another country's capital (``عمان``), folded."""
     country_words: frozenset[str] = frozenset()
     """Country names that are also common words (``مالي``), folded: see `CountryEntry.also_words`."""
     org_words: frozenset[str] = frozenset()
@@ -154,11 +158,11 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()
     """Head nouns of organization names, folded (``حكومه``, ``المجلس``)."""
     org_stop: frozenset[str] = frozenset()
+    """Words that end an organization's name (``السابق``, ``المنحل``)."""
     supranational: frozenset[str] = frozenset()
+    """Words that make a body's name span several countries (``الاوروبي``, ``دول``), folded."""
     eponym_heads: frozenset[str] = frozenset()
     """Nouns of places and institutions named after a person (``جامعه``), folded."""
-    """Adjectives that make a body's name span several countries (``الاوروبي``), folded."""
-    """Words that end an organization's name (``السابق``, ``المنحل``)."""
     form_roles: dict[str, FormRole] = field(default_factory=dict)
     """What each form of `phrases` is, worked out on its first hit (see `gazetteer_hits`)."""
     listed: dict[str, tuple[Listed, ...]] = field(default_factory=dict)
@@ -175,6 +179,7 @@ class Lexicon:
             Listed.REPORTING: self.reporting_surface,
             Listed.WAW_GIVEN: self.waw_given,
             Listed.ALA: FOLDED_ALA,
+            Listed.KNOWN_ALONE: self.known_alone_surface,
         }
         for which, words in others.items():
             for word in words:
@@ -352,6 +357,7 @@ def _build(resources: Resources) -> Lexicon:
         known_full=known[1],
         known_alone=alone,
         country_words=frozenset(also_words),
+        capital_countries=_capital_countries(entries),
         org_words=frozenset(org_words),
         known_alone_surface=frozenset(clitic_surface(alone)),
         madda_titles=frozenset(
@@ -393,6 +399,17 @@ def _known_persons(
                     seen = parts.get(part, person.country)
                     parts[part] = person.country if seen == person.country else None
     return parts, frozenset(full)
+
+
+def _capital_countries(entries: list[tuple[str, Lex]]) -> frozenset[str]:
+    countries: dict[str, set[str | None]] = {}
+    places: dict[str, set[str | None]] = {}
+    for form, lex in entries:
+        if lex.kind == "country":
+            countries.setdefault(form, set()).add(lex.country)
+        elif lex.kind == "place":
+            places.setdefault(form, set()).add(lex.country)
+    return frozenset(form for form, codes in countries.items() if places.get(form, set()) - codes)
 
 
 def _known_alone(resources: Resources) -> dict[str, tuple[str, str]]:
