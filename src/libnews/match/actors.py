@@ -363,6 +363,12 @@ def _capital_in_context(
     return fields
 
 
+# Genitives of body names that are masculine or human plurals (مجلس الوزراء، مجلس الأمن), folded.
+_MASCULINE_GENITIVES = frozenset(
+    {"الوزراء", "النواب", "الشيوخ", "الاعيان", "الامناء", "الشعب", "الامن", "الشوري", "المحافظين"}
+)
+
+
 def _is_definite(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3
 
@@ -501,6 +507,17 @@ def _grow_organization(
             ) and not _agrees(head_feminine, word):
                 # المحكمة الدستورية العليا | اليمين, وزارة الخارجية القطرية | الهجوم: a noun,
                 # not an adjective of the head.
+                break
+            elif (
+                indefinite_head
+                and not head_feminine
+                and len(words) == 1
+                and words[0] in _MASCULINE_GENITIVES
+                and word.endswith("ه")
+            ):
+                # جلسة مجلس الوزراء | الأسبوعية: after a masculine head and a masculine genitive, a
+                # feminine adjective belongs to a noun before the name.  (Broken plurals of things,
+                # مجلس الغرف التجارية, take feminine adjectives: only known genitives are checked.)
                 break
             words.append(word)
             end = tok_end
