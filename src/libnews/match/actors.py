@@ -440,6 +440,8 @@ def _grow_organization(
                     break
                 if found.kind == "place" and not words and found.country:
                     place_country = found.country
+                if words and tokens.text[found.start : found.end].endswith("يه"):
+                    has_nisba = True  # مجلس الغرف التجارية السعودية: the country's name as an adjective
                 country = country or found.country
             elif found.kind == "org" and found.country:
                 country = country or found.country
