@@ -149,7 +149,7 @@ class Lexicon:
     or None where the words belong to people of different countries (عبد الفتاح)."""
     known_full: frozenset[tuple[str, ...]] = frozenset()
     """The whole names of `known_persons`: a longer name holding one is that person."""
-    known_alone: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known_alone: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     """Folded words that alone name a known person (``اردوغان``) -> (their name, their country)."""
     known_alone_surface: frozenset[str] = frozenset()
     """`known_alone` as it may be written, clitics included (`clitic_surface`)."""
@@ -412,8 +412,8 @@ def _capital_countries(entries: list[tuple[str, Lex]]) -> frozenset[str]:
     return frozenset(form for form, codes in countries.items() if places.get(form, set()) - codes)
 
 
-def _known_alone(resources: Resources) -> dict[str, tuple[str, str]]:
-    found: dict[str, tuple[str, str] | None] = {}
+def _known_alone(resources: Resources) -> dict[str, tuple[str, str | None]]:
+    found: dict[str, tuple[str, str | None] | None] = {}
     for person in resources.entries("person", KnownPersonEntry):
         for form in person.alone:
             word = fold(form)

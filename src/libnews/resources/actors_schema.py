@@ -130,8 +130,9 @@ class KnownPersonEntry(Entry):
     key_fields: ClassVar[tuple[str, ...]] = ("name",)
     name: str
     """The name as the press usually writes it (``محمد بن زايد``)."""
-    country: str = Field(pattern=r"^[A-Z]{2}$")
-    """ISO 3166-1 alpha-2 code of the person's country."""
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    """ISO 3166-1 alpha-2 code of the person's country; none for the officials of international
+    bodies (``أنطونيو غوتيريش``), whose nationality is not what the news reports of them."""
     forms: list[str] = Field(default_factory=list)
     """Other spellings of the full name (``عبدالفتاح السيسي``, ``بوتن``)."""
     alone: list[str] = Field(default_factory=list)
