@@ -37,6 +37,7 @@ from libnews.assemble.statements import find_statements
 from libnews.document import Document
 from libnews.match.clauses import Opener, Piece, bullet_end, clause_topics, find_openers, split_provisions
 from libnews.match.events import VERB_PREFIXES, Trigger, find_triggers
+from libnews.match.lexicon import actor_lexicon
 from libnews.match.word_gate import GatedPattern, prefix_combinations, surface_runs
 from libnews.models import Actor, Agreement, Clause, DateMention, Event, Span
 from libnews.resources import Resources
@@ -751,15 +752,57 @@ def _title_anaphora(ctx: Context, low: int, high: int) -> list[Actor]:
             continue
         wanted = 2 if title.dual else 1
         starts, holders = ctx.title_holders(word)
+        # الرئيس الإريتري: a nationality after the title rules out the holders of another one.
+        # (Not for two holders: الزعيمين الأمريكي والكوري الشمالي.)
+        nationality = None if title.dual else _nationality_after(ctx, title.end)
+        said = ctx.text[title.end + 1 : title.end + 1 + 40].split(" ", 1)[0] if nationality else ""
         for index in range(bisect_left(starts, title.start) - 1, -1, -1):
             actor = holders[index].actor
             if _holds(found, actor):
                 continue
+            if (
+                nationality is not None
+                and actor.country is not None
+                and actor.country != nationality
+                and not any(said in text for text in ctx.titles_of(actor))
+            ):
+                continue  # (unless a title of theirs says it: الزعيم الكوري الشمالي)
             found.append(actor)
             wanted -= 1
             if not wanted:
                 break
     return found
+
+
+def _titled_subject(ctx: Context, trigger: Trigger) -> bool:
+    """Whether a bare title stands next to the verb, as its subject (الرئيس الفرنسي قد زار، زار الوزير)."""
+    if not ctx.titled_persons():
+        return False  # no bare title was looked for (see `_title_anaphora`)
+    bare = ctx.memo("bare_titles", _bare_titles)
+    bare_starts = ctx.memo("bare_title_starts", lambda _: [title.start for title in bare])
+    low = ctx.word_start_before(trigger.start, _SUBJECT_WORDS, ctx.clause_start(trigger.start))
+    high = ctx.word_end_after(trigger.end, _SUBJECT_WORDS, ctx.clause_end(trigger.end))
+    covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
+    return any(
+        not any(s <= title.word_start < e for s, e in covered)
+        for title in bare[bisect_left(bare_starts, low) : bisect_left(bare_starts, high)]
+    )
+
+
+_SUBJECT_WORDS = 3
+_NEXT_WORD = regex.compile(r"\s(\p{L}+)")
+
+
+def _nationality_after(ctx: Context, position: int) -> str | None:
+    """The country of a nationality adjective right after *position* (الرئيس | الإريتري), if any."""
+    match = _NEXT_WORD.match(ctx.text, position)
+    if match is None:
+        return None
+    lexicon = actor_lexicon(ctx.doc.resources)
+    return next(
+        (lex.country for lex in lexicon.phrases.values(match.group(1)) if lex.kind in ("nisba", "country")),
+        None,
+    )
 
 
 def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
@@ -769,6 +812,8 @@ def _resolve_focus(ctx: Context, event: _Event, earlier: list[_Event]) -> None:
     need = 2 if event.trigger.plural in ("dual", "plural") else 1
     if len(agents) >= need or event.trigger.form != "verb":
         return
+    if not agents and _titled_subject(ctx, event.trigger):
+        return  # وكان الرئيس الفرنسي قد زار: a subject of its own, even if the article names nobody for it
     for previous in reversed(earlier[-_FOCUS_EVENTS:]):
         if event.sentence - previous.sentence > _CARRY_SENTENCES:
             break
