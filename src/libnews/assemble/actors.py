@@ -478,6 +478,12 @@ def _dynasty_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
     return None
 
 
+def _alone_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The country of a known public figure named by a surname of theirs alone (الرئيس دوتيرتي)."""
+    known = lexicon.known_alone.get(words[0]) if len(words) == 1 else None
+    return known[1] if known is not None else None
+
+
 def _known_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
     """The country of a known public figure named by *words* (``persons.toml``).
 
@@ -1087,7 +1093,11 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     _resolve_bare_titles(bare, persons, text)
     for person in persons:
         if person.country is None:
-            person.country = _known_country(person.words, lexicon) or _dynasty_country(person.words, lexicon)
+            person.country = (
+                _known_country(person.words, lexicon)
+                or _dynasty_country(person.words, lexicon)
+                or _alone_country(person.words, lexicon)
+            )
         if person.country is None:
             # A bare title that names the country (الوزير الإيطالي), joined to this person: sure
             # enough for someone untitled, or when it repeats a role of their own (الملك → العاهل
