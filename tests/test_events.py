@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from event_support import assemble, build_actors, build_dates, load_cases
+from libnews import parse_article
 from libnews.match.events import find_triggers
 from libnews.models import Actor, Event
 from libnews.resources import default_resources
@@ -165,3 +166,20 @@ def test_statements_leave_the_other_events_alone() -> None:
     dates = build_dates(text, ["4 ديسمبر=2020-12-04"])
     _, events = assemble(text, actors, dates)
     assert [(e.kind, str(e.date)) for e in events] == [("statement", "None"), ("sign", "2020-12-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "توجت العلاقات بزيارة الرئيس الروسي للقاهرة في 11 ديسمبر، والتي شهدت توقيع اتفاق للتعاون في مصر.",
+            "sign",
+            "القاهرة",
+        ),
+    ],
+    ids=["signing-seen-by-a-visit"],
+)
+def test_what_a_gathering_saw_happened_where_it_was_held(text: str, kind: str, place: str) -> None:
+    article = parse_article(text, published="2018-06-01")
+    places = {actor.id: actor.name for actor in article.actors}
+    assert [places.get(e.place or "") for e in article.events if e.kind == kind] == [place]

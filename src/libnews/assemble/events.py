@@ -837,6 +837,16 @@ def _share_settings(ctx: Context, events: list[_Event]) -> None:
             if not _holds(previous.actors, actor) and actor is not previous.place:
                 previous.actors.append(actor)
         previous.place = previous.place or event.place
+    # زيارة بوتين للقاهرة، والتي شهدت توقيع اتفاق …: what a gathering saw happened where it was held.
+    for previous, event in pairwise(events):
+        if (
+            previous.sentence == event.sentence
+            and event.trigger.form == "noun"
+            and previous.trigger.kind in _WITNESSING_KINDS
+            and previous.place is not None
+            and _WITNESSED.search(ctx.text, max(0, event.trigger.start - 20), event.trigger.start)
+        ):
+            event.place = previous.place
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -1015,6 +1025,10 @@ _BREACH = regex.compile(
 )
 _RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
 _HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
+_WITNESSED = regex.compile(
+    r"(?<!\p{L})(?:[وف]?(?:التي|الذي)\s)?(?:شهدت|شهد|تخللها|تخلله|تم\sخلالها|جري\sخلالها)\s+$"
+)
+_WITNESSING_KINDS = frozenset({"visit", "meet", "conference", "talks"})
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|قبيل|هامش|ختام|بمناسبه|حيث|مراسم|مراسيم|حفل)\s*$")
 
 
