@@ -238,8 +238,12 @@ def gazetteer_hits(
         fields, is_head, is_title = role
         if fields is not None and hit.form in lexicon.country_words and not _country_in_context(hit, tokens):
             fields = None  # دعم مالي: the word, not the country
-        if fields is not None and fields[0] == "nisba" and _given_name_here(tokens, hit):
-            fields = None  # الأمير تركي، تركي بن سعود: a given name, not "Turkish"
+        if (
+            fields is not None
+            and fields[0] == "nisba"
+            and (_given_name_here(tokens, hit) or _family_name_here(tokens, hit, lexicon))
+        ):
+            fields = None  # الأمير تركي، عبد الله التركماني: a name, not a nationality
         if (
             fields is not None
             and hit.form in lexicon.org_words
@@ -283,6 +287,18 @@ def _given_name_here(tokens: Tokens, hit: PhraseHit[Lex]) -> bool:
     if i + 1 < len(tokens) and tokens.joined(i) and tokens.texts[i + 1] in _NASAB_WORDS:
         return True
     return i > 0 and tokens.joined(i - 1) and tokens.texts[i - 1] in _NAME_TITLES
+
+
+def _family_name_here(tokens: Tokens, hit: PhraseHit[Lex], lexicon: Lexicon) -> bool:
+    """Whether a nationality word is a family name: right after a given name (عبد الله التركماني،
+    محمد المصري), where a nationality would have no noun to describe."""
+    if hit.text != hit.form or not hit.form.startswith("ال") or not hit.form.endswith("ي"):
+        return False
+    i = tokens.at_start(hit.start)
+    if i is None or i == 0 or tokens.ends[i] != hit.end or not tokens.joined(i - 1):
+        return False
+    before = tokens.texts[i - 1]
+    return before in lexicon.given or (before in _COMPOUND_TAILS and i > 1 and tokens.texts[i - 2] == "عبد")
 
 
 _NASAB_WORDS = frozenset({"بن", "ابن", "بنت"})
