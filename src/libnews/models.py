@@ -227,6 +227,9 @@ class Article(_Model):
     """The input, unchanged."""
     published: dt.date | None = None
     """The reference date used to resolve dates."""
+    published_inferred: bool = False
+    """No publication day was given: `published` is the full date the article opens with
+    (its dateline); see `ParseOptions.infer_published`."""
     dates: list[DateMention] = Field(default_factory=list)
     """Every date expression, in text order."""
     actors: list[Actor] = Field(default_factory=list)

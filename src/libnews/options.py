@@ -19,3 +19,6 @@ class ParseOptions(BaseModel):
     before `published` (news reports what happened) or the next one after it."""
     max_chars: int | None = None
     """Parse only the first *max_chars* characters (None: the whole text)."""
+    infer_published: bool = True
+    """With no `published` given, take the full date the article opens with (its dateline,
+    ``الأربعاء 18 جويلية 2012``) as the reference, and say so in `Article.published_inferred`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from libnews.document import Document
@@ -70,6 +71,24 @@ def parse_published(published: PublishedInput) -> dt.date | None:
     )
 
 
+# How far into the article its dateline may stand (characters of the original text).
+_DATELINE_CHARS = 300
+
+
+def _dateline_day(dates: list[DateMention]) -> dt.date | None:
+    """The full date the article opens with (الأربعاء 18 جويلية 2012, 1-3-2012), if any."""
+    first = dates[0] if dates else None
+    if (
+        first is None
+        or first.span.start >= _DATELINE_CHARS
+        or first.grain != "day"
+        or first.year_inferred
+        or first.end is not None
+    ):
+        return None
+    return first.value
+
+
 def parse_article(
     text: str,
     published: PublishedInput = None,
@@ -118,11 +137,18 @@ def parse_article(
         )
         find_dates, find_actors, find_agreements_and_events = _stages()
         dates = find_dates(doc)
+        inferred = False
+        if day is None and options.infer_published:
+            opening = _dateline_day(dates)
+            if opening is not None:
+                doc = replace(doc, published=opening)
+                dates, inferred = find_dates(doc), True
         actors, attributions = find_actors(doc)
         agreements, events = find_agreements_and_events(doc, dates, actors)
         return Article(
             text=text,
-            published=day,
+            published=doc.published,
+            published_inferred=inferred,
             dates=dates,
             actors=actors,
             agreements=agreements,
