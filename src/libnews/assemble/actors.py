@@ -478,10 +478,15 @@ def _dynasty_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
     return None
 
 
-def _alone_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
-    """The country of a known public figure named by a surname of theirs alone (الرئيس دوتيرتي)."""
-    known = lexicon.known_alone.get(words[0]) if len(words) == 1 else None
-    return known[1] if known is not None else None
+def _alone_country(words: tuple[str, ...], lexicon: Lexicon, *, titled: bool = False) -> str | None:
+    """The country of a known public figure named by a surname of theirs alone (الرئيس دوتيرتي);
+    after a title, any listed person's last name will do (الرئيس مرسي), if only one country has it."""
+    if len(words) != 1:
+        return None
+    known = lexicon.known_alone.get(words[0])
+    if known is not None:
+        return known[1]
+    return lexicon.known_last.get(words[0]) if titled else None
 
 
 def _known_country(words: tuple[str, ...], lexicon: Lexicon) -> str | None:
@@ -1096,7 +1101,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
             person.country = (
                 _known_country(person.words, lexicon)
                 or _dynasty_country(person.words, lexicon)
-                or _alone_country(person.words, lexicon)
+                or _alone_country(person.words, lexicon, titled=bool(person.titles))
             )
         if person.country is None:
             # A bare title that names the country (الوزير الإيطالي), joined to this person: sure

@@ -151,6 +151,8 @@ class Lexicon:
     """The whole names of `known_persons`: a longer name holding one is that person."""
     known_alone: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     """Folded words that alone name a known person (``اردوغان``) -> (their name, their country)."""
+    known_last: dict[str, str] = field(default_factory=dict)
+    """The last word of a known person's name (``مرسي``) -> their country, where one country has it."""
     known_alone_surface: frozenset[str] = frozenset()
     """`known_alone` as it may be written, clitics included (`clitic_surface`)."""
     madda_titles: frozenset[str] = frozenset()
@@ -356,6 +358,7 @@ def _build(resources: Resources) -> Lexicon:
         known_persons=known[0],
         known_full=known[1],
         known_alone=alone,
+        known_last=_known_last(resources),
         country_words=frozenset(also_words),
         capital_countries=_capital_countries(entries),
         org_words=frozenset(org_words),
@@ -410,6 +413,21 @@ def _capital_countries(entries: list[tuple[str, Lex]]) -> frozenset[str]:
         elif lex.kind == "place":
             places.setdefault(form, set()).add(lex.country)
     return frozenset(form for form, codes in countries.items() if places.get(form, set()) - codes)
+
+
+def _known_last(resources: Resources) -> dict[str, str]:
+    given = _names(resources, "given") | _names(resources, "given_foreign")
+    found: dict[str, str | None] = {}
+    for person in resources.entries("person", KnownPersonEntry):
+        words = name_words(fold(person.name).split())
+        if person.country is None or len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last) < 4 or last.startswith("ال") or last in given or words[-2] in ("بن", "ابن"):
+            continue  # الأحمد، بن عبدالله، حسين: words, fathers' or given names, shared by many
+        seen = found.get(last, person.country)
+        found[last] = person.country if seen == person.country else None
+    return {word: country for word, country in found.items() if country is not None}
 
 
 def _known_alone(resources: Resources) -> dict[str, tuple[str, str | None]]:
