@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import tomllib
 from pathlib import Path
 
@@ -91,3 +92,26 @@ def test_resources_read_through_the_cache_equal_resources_read_without(
     plain = load_resources()
     for table in plain.tables:
         assert cached.entries(table) == again.entries(table) == plain.entries(table), table
+
+
+def test_the_shipped_tables_read_back_from_the_cache_equal_the_built_ones(folder: Path) -> None:
+    built = load_resources()  # builds and stores
+    assert any(path.name.startswith("tables-") for path in folder.iterdir())
+    again = load_resources()  # reads the stored tables back
+    for table in built.tables:
+        assert again.entries(table) == built.entries(table), table
+
+
+def test_a_damaged_table_cache_is_rebuilt(folder: Path) -> None:
+    load_resources()
+    (stored,) = [path for path in folder.iterdir() if path.name.startswith("tables-")]
+    stored.write_bytes(b"not a pickle")
+    assert load_resources().entries("country")
+    assert stored.read_bytes() != b"not a pickle"
+
+
+def test_a_foreign_object_in_the_table_cache_is_not_used(folder: Path) -> None:
+    load_resources()
+    (stored,) = [path for path in folder.iterdir() if path.name.startswith("tables-")]
+    stored.write_bytes(pickle.dumps({"country": ("not an entry",)}))
+    assert all(entry.code for entry in load_resources().entries("country"))

@@ -151,18 +151,37 @@ def _shipped_files() -> list[tuple[str, str]]:
 
 def load_resources(extra: Iterable[str | PathLike[str]] = (), *, shipped: bool = True) -> Resources:
     """Read the shipped tables (unless ``shipped=False``) and merge *extra* files onto them."""
-    raw: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
-    sources: list[str] = []
-    if shipped:
-        for name, text in _shipped_files():
-            _collect(raw, text, f"libnews/data/{name}")
-            sources.append(f"libnews/data/{name}")
-    tables: dict[str, list[Entry]] = {}
-    for table, rows in raw.items():
-        _merge(tables, table, rows)
-    base = Resources({k: tuple(v) for k, v in tables.items()}, tuple(sources))
+    base = _shipped_resources() if shipped else Resources({}, ())
     extra = list(extra)
     return base.extended(*extra) if extra else base
+
+
+def _shipped_resources() -> Resources:
+    """The shipped tables, validated (read back from the cache when these files were seen before)."""
+    from libnews.resources import toml_cache  # noqa: PLC0415 (data is read on first use, not at import)
+
+    files = _shipped_files()
+    texts = [text for _, text in files]
+    sources = tuple(f"libnews/data/{name}" for name, _ in files)
+    tables = toml_cache.load_built(texts)
+    if not _well_formed(tables):
+        raw: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        for text, source in zip(texts, sources, strict=True):
+            _collect(raw, text, source)
+        built: dict[str, list[Entry]] = {}
+        for table, rows in raw.items():
+            _merge(built, table, rows)
+        tables = {name: tuple(rows) for name, rows in built.items()}
+        toml_cache.store_built(texts, tables)
+    return Resources(tables, sources)
+
+
+def _well_formed(tables: object) -> bool:
+    """Whether a cached object is a table set of the current entry models."""
+    return isinstance(tables, dict) and all(
+        isinstance(rows, tuple) and all(isinstance(row, ENTRY_MODELS.get(name, ())) for row in rows)
+        for name, rows in tables.items()
+    )
 
 
 @cache
