@@ -959,7 +959,20 @@ def _assign_dates(
             continue  # reaching an agreement (توصل إلى اتفاق … تم توقيعه الثلاثاء) may precede its signing
         if event.date is None and event.agreement is not None and event.agreement in signed_on:
             event.date = signed_on[event.agreement]
+    # The events of each sentence, and the last dated event (and verb) before the current one:
+    # looked up per event, never by scanning all events again (linear in a long text).
+    in_sentence: dict[int, list[_Event]] = {}
+    for event in events:
+        in_sentence.setdefault(event.sentence, []).append(event)
+    last_dated: _Event | None = None
+    last_dated_verb: dict[int, _Event] = {}
     for position, event in enumerate(events):
+        if position:
+            before = events[position - 1]
+            if before.date is not None:
+                last_dated = before
+                if before.trigger.form == "verb":
+                    last_dated_verb[before.sentence] = before
         if event.date is not None:
             continue
         if (
@@ -967,9 +980,7 @@ def _assign_dates(
             and not event.trigger.pronoun  # خلال مشاوراتهما: the talks told before, merged into them
             and _linked_noun(ctx, event.trigger)
         ):
-            near = [
-                e for e in events if e.sentence == event.sentence and e is not event and e.date is not None
-            ]
+            near = [e for e in in_sentence[event.sentence] if e is not event and e.date is not None]
             preceding = [e for e in near if e.trigger.start < event.trigger.start]
             if near:
                 source = preceding[-1] if preceding else near[0]
@@ -977,22 +988,20 @@ def _assign_dates(
                 continue
         if event.trigger.form == "verb":
             # يزور القاهرة ويلتقي …: a verb shares the date of a verb before it in its sentence.
-            verbs = [
-                e
-                for e in events[:position]
-                if e.sentence == event.sentence and e.trigger.form == "verb" and e.date is not None
-            ]
-            if verbs:
-                event.date, event.month_only = verbs[-1].date, verbs[-1].month_only
+            verb = last_dated_verb.get(event.sentence)
+            if verb is not None:
+                event.date, event.month_only = verb.date, verb.month_only
                 continue
         sentence = ctx.sentences[event.sentence]
         # The first carrying cue from the sentence start on decides; most articles have none at all.
         carrying = ctx.first_cue("carry_date", sentence.start)
-        if carrying is not None and carrying.start < ctx.word_end_after(event.trigger.end, 2):
-            previous = [e for e in events[:position] if e.date is not None]
-            if previous:
-                event.date, event.month_only = previous[-1].date, previous[-1].month_only
-                continue
+        if (
+            carrying is not None
+            and carrying.start < ctx.word_end_after(event.trigger.end, 2)
+            and last_dated is not None
+        ):
+            event.date, event.month_only = last_dated.date, last_dated.month_only
+            continue
         if event.focus_from is not None and event.focus_from.date is not None:
             event.date, event.month_only = event.focus_from.date, event.focus_from.month_only
             continue
@@ -1298,13 +1307,13 @@ def _clauses(
         elif last_list is not None and sentence_index - last_list[0] <= 2:
             draft = last_list[1]
         else:
-            earlier = [owner[i] for i, m in enumerate(mentions) if m.start < opener.verb_start and i in owner]
+            # The last mention before the verb that belongs to an agreement (mentions are in text order).
+            before = next(
+                (i for i in range(bisect_left(starts, opener.verb_start) - 1, -1, -1) if i in owner), None
+            )
+            earlier = [owner[before]] if before is not None else []
             if earlier and earlier[-1] in signed:
-                last = max(
-                    m.start
-                    for i, m in enumerate(mentions)
-                    if i in owner and owner[i] == earlier[-1] and m.start < opener.verb_start
-                )
+                last = mentions[before].start if before is not None else 0
                 # عملا باتفاق ثنائي: a list naming another agreement is about that one, not the signed one.
                 other = any(
                     owner.get(i, -1) != earlier[-1]
