@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
@@ -102,6 +102,27 @@ class _Cluster:
     """Mentions written after ل without the article's alef: their name is ا + the text."""
     referring: set[tuple[int, int]] = field(default_factory=set)
     """Mentions that refer without naming (bare titles): not aliases."""
+
+
+def _coverage(size: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """One byte per character of a text of *size* characters: 1 where one of *spans* covers it."""
+    covered = bytearray(size + 1)
+    for start, end in spans:
+        if end > start:
+            covered[start:end] = b"\x01" * (end - start)
+    return covered
+
+
+def _form_span(tokens: Tokens, i: int, form: str) -> tuple[int, int]:
+    """Where *form*, one of token *i*'s clitic readings (`Tokens.variants`), stands in the text."""
+    if _after_lam(tokens.texts[i], form):
+        return tokens.starts[i] + 1, tokens.ends[i]
+    return tokens.ends[i] - len(form), tokens.ends[i]
+
+
+def _after_lam(word: str, form: str) -> bool:
+    """Whether *form* (الأسد) is read in *word* after ل, which dropped its alef (للأسد)."""
+    return form.startswith("ال") and word.startswith("لل")
 
 
 def _mark(tokens: Tokens, spans: list[tuple[int, int]]) -> set[int]:
@@ -287,9 +308,7 @@ def _find_persons(
         | {i + 1 for i in tokens.listed(lexicon, Listed.REPORTING) if tokens.joined(i)}
     )
     # A name read after a title is surer than one a given name inside it starts (قيس سعيد | بقصر).
-    inside = bytearray(len(text) + 1)
-    for person in [p for p in candidates if not p.loose]:
-        inside[person.start + 1 : person.end] = b"\x01" * (person.end - person.start - 1)
+    inside = _coverage(len(text), ((p.start + 1, p.end) for p in candidates if not p.loose))
     for i in openers:
         if inside[tokens.starts[i]]:
             continue
@@ -614,27 +633,21 @@ def _merge_persons(
         last = person.words[-1]
         if len(last) >= 3 and last not in lexicon.stop:
             tails.setdefault(last, person)
-    covered = bytearray(len(tokens.text) + 1)  # characters already inside a person's mention
-    for person in merged:
-        for start, end in person.mentions:
-            covered[start:end] = b"\x01" * (end - start)
+    # Characters already inside a person's mention.
+    covered = _coverage(len(tokens.text), (span for person in merged for span in person.mentions))
     if tails:
         text = tokens.text
         surface = clitic_surface(tails)
         for i in [i for i, word in enumerate(tokens.texts) if word in surface]:
-            tok_start, tok_end, word = tokens.starts[i], tokens.ends[i], tokens.texts[i]
+            tok_start, tok_end = tokens.starts[i], tokens.ends[i]
             if tok_start in blocked:
                 continue
             for form in tokens.variants(i):
                 holder = tails.get(form)
                 if holder is None:
                     continue
-                start = (
-                    tok_end - len(form)
-                    if not (form.startswith("ال") and word.startswith("لل"))
-                    else tok_start + 1
-                )
-                span = (start, tok_end)
+                span = _form_span(tokens, i, form)
+                start = span[0]
                 if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
                     break
                 if form.startswith("ال") or form in lexicon.given:
@@ -676,10 +689,7 @@ def _add_known_surnames(
     found = tokens.listed(lexicon, Listed.KNOWN_ALONE)
     if not found:
         return
-    covered = bytearray(len(tokens.text) + 1)
-    for person in persons:
-        for start, end in person.mentions:
-            covered[start:end] = b"\x01" * (end - start)
+    covered = _coverage(len(tokens.text), (span for person in persons for span in person.mentions))
     named: set[str] | None = None  # the countries the article names, gathered when first needed
     by_name: dict[str, _Person] = {}
     for i in found:
@@ -690,8 +700,8 @@ def _add_known_surnames(
             known = alone.get(form)
             if known is None:
                 continue
-            lam = form.startswith("ال") and word.startswith("لل")
-            span = (tok_start + 1, tok_end) if lam else (tok_end - len(form), tok_end)
+            lam = _after_lam(word, form)
+            span = _form_span(tokens, i, form)
             if covered.find(1, span[0], span[1]) != -1:
                 break
             full, country = known
@@ -786,9 +796,7 @@ class _CountryContext:
         # *foreign*: spans whose countries belong to someone else (the titles of people): the
         # nationality in وزير الخارجية الأمريكي is that minister's, not his neighbours'.
         if foreign:
-            mask = bytearray(len(text) + 1)
-            for start, end in foreign:
-                mask[start:end] = b"\x01" * (end - start)
+            mask = _coverage(len(text), foreign)
             entities = [m for m in entities if not mask[m.start]]
         self.home = next(
             (
@@ -1081,9 +1089,7 @@ def find_actors(doc: Document) -> tuple[list[Actor], list[Attribution]]:
     )
     # A person's name wins over a place or organization read inside it.
     if persons:
-        taken = bytearray(len(text) + 1)
-        for person in persons:
-            taken[person.start : person.end] = b"\x01" * (person.end - person.start)
+        taken = _coverage(len(text), ((person.start, person.end) for person in persons))
         entities = [m for m in entities if taken.find(1, m.start, m.end) == -1]
     bare = _attach_titles(persons, titles, text, name_after)
     for person in persons:
@@ -1295,10 +1301,10 @@ def _add_adjective_countries(
     # A title counts when it is someone's, or a noun in construct (وزير الخارجية الروسي): a
     # lone definite word may be an adjective read as a title (الانتخابات البرلمانية العراقية).
     held = {id(title) for person in persons for title in person.titles}
-    in_title = bytearray(len(text) + 1)
-    for title in titles:
-        if id(title) in held or not text.startswith("ال", title.start):
-            in_title[title.start : title.end] = b"\x01" * (title.end - title.start)
+    in_title = _coverage(
+        len(text),
+        ((t.start, t.end) for t in titles if id(t) in held or not text.startswith("ال", t.start)),
+    )
     # After a body, not after a name: a nisba after a name is mostly the family name
     # (عبد الله التركماني).  A plural after a body is its object (أمهل الاتحاد السودانيين).
     holder_ends = {m.end for m in entities if m.kind in ("org", "org_adj")}

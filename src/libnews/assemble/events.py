@@ -837,16 +837,6 @@ def _share_settings(ctx: Context, events: list[_Event]) -> None:
             if not _holds(previous.actors, actor) and actor is not previous.place:
                 previous.actors.append(actor)
         previous.place = previous.place or event.place
-    # زيارة بوتين للقاهرة، والتي شهدت توقيع اتفاق …: what a gathering saw happened where it was held.
-    for previous, event in pairwise(events):
-        if (
-            previous.sentence == event.sentence
-            and event.trigger.form == "noun"
-            and previous.trigger.kind in _WITNESSING_KINDS
-            and previous.place is not None
-            and _WITNESSED.search(ctx.text, max(0, event.trigger.start - 20), event.trigger.start)
-        ):
-            event.place = previous.place
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -933,12 +923,21 @@ def _assign_dates(
         between = ctx.dates_in(auxiliaries[-1].end(), event.trigger.start)
         if between and between[0].date.value is not None:
             event.date, event.own_date = between[0].date.value, True
-    for position, event in enumerate(events):
-        # بزيارة بوتين للقاهرة في 11 ديسمبر، والتي شهدت توقيع …: the signing was during that visit;
-        # a date further on in the sentence is another matter's.
-        if event.trigger.form != "noun" or not _HOSTED.search(
-            ctx.text, max(0, event.trigger.start - 16), event.trigger.start
+    seen = [_witnessed(ctx, event) for event in events]
+    # زيارة بوتين للقاهرة، والتي شهدت توقيع اتفاق …: what a gathering saw happened where it was held.
+    for (previous, event), cue in zip(pairwise(events), seen[1:], strict=True):
+        if (
+            cue is not None
+            and previous.sentence == event.sentence
+            and previous.trigger.kind in _WITNESSING_KINDS
+            and previous.place is not None
         ):
+            event.place = previous.place
+    for position, (event, cue) in enumerate(zip(events, seen, strict=True)):
+        # بزيارة بوتين للقاهرة في 11 ديسمبر، والتي شهدت توقيع …: the signing was during that visit;
+        # a date further on in the sentence is another matter's.  (A relative clause ties it to the
+        # event with a date of its own before it; تخللها or a bare شهدت only to the one just before.)
+        if cue is None or cue.group("relative") is None or cue.group("verb") not in ("شهدت", "شهد"):
             continue
         host = [e for e in events[:position] if e.sentence == event.sentence and e.own_date]
         if host:
@@ -1033,12 +1032,20 @@ _BREACH = regex.compile(
     r"(?<!\p{L})[وب]?(?:خرق|خرقا|خروقات|خروق|انتهاك|انتهاكا|انتهاكات|انهيار)\s+(?:لل|ل|ال)?$"
 )
 _RENEWED = regex.compile(r"(?<!\p{L})[وب]?(?:تكرار|تجديد|تمديد)\s+$")
-_HOSTED = regex.compile(r"(?<!\p{L})[وف]?(?:التي|الذي)\s+(?:شهدت|شهد)\s+$")
+# What a gathering saw: (والتي) شهدت، تخللها، تم خلالها … right before an event's noun.
 _WITNESSED = regex.compile(
-    r"(?<!\p{L})(?:[وف]?(?:التي|الذي)\s)?(?:شهدت|شهد|تخللها|تخلله|تم\sخلالها|جري\sخلالها)\s+$"
+    r"(?<!\p{L})(?P<relative>[وف]?(?:التي|الذي)\s+)?"
+    r"(?P<verb>شهدت|شهد|تخللها|تخلله|تم\sخلالها|جري\sخلالها)\s+$"
 )
 _WITNESSING_KINDS = frozenset({"visit", "meet", "conference", "talks"})
 _LINKING = regex.compile(r"(?:خلال|اثناء|عقب|بعد|قبل|قبيل|هامش|ختام|بمناسبه|حيث|مراسم|مراسيم|حفل)\s*$")
+
+
+def _witnessed(ctx: Context, event: _Event) -> regex.Match[str] | None:
+    """The cue that makes a noun event something a gathering saw (``والتي شهدت توقيع``), if any."""
+    if event.trigger.form != "noun":
+        return None
+    return _WITNESSED.search(ctx.text, max(0, event.trigger.start - 20), event.trigger.start)
 
 
 def _linked_noun(ctx: Context, trigger: Trigger) -> bool:
