@@ -185,26 +185,14 @@ def bench_parse(report: Report, articles: Sequence[Article], repeat: int) -> dic
     from libnews.assemble.events import find_agreements_and_events
     from libnews.document import Document
     from libnews.match.dates import find_dates
-    from libnews.options import ParseOptions
     from libnews.parse import parse_published
-    from libnews.resources import default_resources
-    from libnews.text.normalize import normalize
-    from libnews.text.segment import split_sentences
 
     for article in articles:  # warm-up: lazy data, compiled patterns
         parse_article(article.text, published=article.published)
 
     def document(article: Article) -> Document:
         # Built exactly as parse_article builds it.
-        aligned = normalize(article.text)
-        return Document(
-            text=article.text,
-            published=parse_published(article.published),
-            aligned=aligned,
-            sentences=split_sentences(aligned),
-            resources=default_resources(),
-            options=ParseOptions(),
-        )
+        return Document.prepare(article.text, parse_published(article.published))
 
     documents = {article.id: document(article) for article in articles}
     full = per_article(articles, lambda a: parse_article(a.text, published=a.published), repeat)

@@ -16,9 +16,7 @@ from libnews import parse_article
 from libnews.document import Document
 from libnews.examples import EXAMPLE_PUBLISHED, example_text
 from libnews.match.dates import find_dates
-from libnews.options import ParseOptions
 from libnews.parse import parse_published
-from libnews.resources import default_resources
 from libnews.text.normalize import normalize
 from libnews.text.segment import split_sentences
 
@@ -38,15 +36,7 @@ def test_normalize_and_split_seed(benchmark: Any) -> None:
 
 
 def test_find_dates_seed(benchmark: Any) -> None:
-    aligned = normalize(TEXT)
-    doc = Document(
-        text=TEXT,
-        published=parse_published(EXAMPLE_PUBLISHED),
-        aligned=aligned,
-        sentences=split_sentences(aligned),
-        resources=default_resources(),
-        options=ParseOptions(),
-    )
+    doc = Document.prepare(TEXT, parse_published(EXAMPLE_PUBLISHED))
     find_dates(doc)
     assert benchmark(find_dates, doc)
 

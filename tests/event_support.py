@@ -15,10 +15,6 @@ from typing import Any
 from libnews.assemble.events import find_agreements_and_events
 from libnews.document import Document
 from libnews.models import Actor, Agreement, DateMention, Event, Span
-from libnews.options import ParseOptions
-from libnews.resources import default_resources
-from libnews.text.normalize import normalize
-from libnews.text.segment import split_sentences
 
 CASES = Path(__file__).parent / "cases"
 
@@ -62,13 +58,5 @@ def assemble(
     text: str, actors: list[Actor], dates: list[DateMention], published: str | None = None
 ) -> tuple[list[Agreement], list[Event]]:
     """Run the agreement and event assembler alone on *text*."""
-    aligned = normalize(text)
-    doc = Document(
-        text=text,
-        published=dt.date.fromisoformat(published) if published else None,
-        aligned=aligned,
-        sentences=split_sentences(aligned),
-        resources=default_resources(),
-        options=ParseOptions(),
-    )
+    doc = Document.prepare(text, dt.date.fromisoformat(published) if published else None)
     return find_agreements_and_events(doc, dates, actors)

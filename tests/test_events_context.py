@@ -17,10 +17,6 @@ import regex
 
 from libnews.assemble.event_context import Context, build_context
 from libnews.document import Document
-from libnews.options import ParseOptions
-from libnews.resources import default_resources
-from libnews.text.normalize import normalize
-from libnews.text.segment import split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "src" / "libnews" / "examples" / "libya_italy_2020.txt"
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*")
@@ -36,16 +32,7 @@ TEXTS = {
 
 
 def _context(text: str) -> Context:
-    aligned = normalize(text)
-    doc = Document(
-        text=text,
-        published=dt.date(2020, 12, 15),
-        aligned=aligned,
-        sentences=split_sentences(aligned),
-        resources=default_resources(),
-        options=ParseOptions(),
-    )
-    return build_context(doc, [], [])
+    return build_context(Document.prepare(text, dt.date(2020, 12, 15)), [], [])
 
 
 def _words(ctx: Context) -> list[list[tuple[int, int]]]:

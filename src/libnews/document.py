@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from libnews.options import ParseOptions
-from libnews.resources import Resources
+from libnews.resources import Resources, default_resources
 from libnews.text.aligned import AlignedText
-from libnews.text.segment import Segment
+from libnews.text.normalize import normalize
+from libnews.text.segment import Segment, split_sentences
 
 __all__ = ["Document"]
 
@@ -29,6 +30,31 @@ class Document:
     """The data tables to match with."""
     options: ParseOptions
     """How to resolve what the text leaves open."""
+
+    @classmethod
+    def prepare(
+        cls,
+        text: str,
+        published: dt.date | None = None,
+        *,
+        resources: Resources | None = None,
+        options: ParseOptions | None = None,
+    ) -> Document:
+        """*text* normalized and split into sentences, as every stage reads it.
+
+        Only the first ``options.max_chars`` characters are read, if set; the default
+        resources and options serve when none are given.
+        """
+        options = options or ParseOptions()
+        aligned = normalize(text if options.max_chars is None else text[: options.max_chars])
+        return cls(
+            text=text,
+            published=published,
+            aligned=aligned,
+            sentences=split_sentences(aligned),
+            resources=resources or default_resources(),
+            options=options,
+        )
 
     def sentence_at(self, position: int) -> Segment | None:
         """The sentence holding normalized *position*, if any."""

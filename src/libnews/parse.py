@@ -11,9 +11,7 @@ from libnews.document import Document
 from libnews.gc_pause import collection_paused
 from libnews.models import Actor, Agreement, Article, Attribution, DateMention, Event
 from libnews.options import ParseOptions
-from libnews.resources import Resources, default_resources
-from libnews.text.normalize import normalize
-from libnews.text.segment import split_sentences
+from libnews.resources import Resources
 
 __all__ = ["parse_article", "parse_published"]
 
@@ -124,17 +122,7 @@ def parse_article(
     day = parse_published(published)
     with collection_paused():
         options = options or ParseOptions()
-        resources = resources or default_resources()
-        source = text if options.max_chars is None else text[: options.max_chars]
-        aligned = normalize(source)
-        doc = Document(
-            text=text,
-            published=day,
-            aligned=aligned,
-            sentences=split_sentences(aligned),
-            resources=resources,
-            options=options,
-        )
+        doc = Document.prepare(text, day, resources=resources, options=options)
         find_dates, find_actors, find_agreements_and_events = _stages()
         dates = find_dates(doc)
         inferred = False
