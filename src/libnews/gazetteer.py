@@ -72,11 +72,7 @@ def add_title(
     Raises:
         ResourceError: The entry is not valid (bad role key, no forms …).
     """
-    row: dict[str, Any] = {"role": role, "forms": list(forms)}
-    if category is not None:
-        row["category"] = category
-    if takes_organization is not None:
-        row["takes_organization"] = takes_organization
+    row = _given(role=role, forms=list(forms), category=category, takes_organization=takes_organization)
     return resources.extended(title=[row])
 
 
@@ -144,17 +140,15 @@ def add_organization(
     Raises:
         ResourceError: The entry is not valid.
     """
-    row: dict[str, Any] = {
-        "id": id,
-        "name": name,
-        "forms": list(forms),
-        "acronyms": list(acronyms),
-        "adjectives": list(adjectives),
-    }
-    if country is not None:
-        row["country"] = country
-    if type is not None:
-        row["type"] = type
+    row = _given(
+        id=id,
+        name=name,
+        forms=list(forms),
+        acronyms=list(acronyms),
+        adjectives=list(adjectives),
+        country=country,
+        type=type,
+    )
     return resources.extended(organization=[row])
 
 
@@ -178,12 +172,7 @@ def add_place(
     Returns:
         A new `Resources`; *resources* is unchanged.
     """
-    row: dict[str, Any] = {"name": name, "forms": list(forms)}
-    if country is not None:
-        row["country"] = country
-    if type is not None:
-        row["type"] = type
-    return resources.extended(place=[row])
+    return resources.extended(place=[_given(name=name, forms=list(forms), country=country, type=type)])
 
 
 def add_person(
@@ -228,6 +217,11 @@ def add_names(resources: Resources, kind: str, words: Iterable[str]) -> Resource
         A new `Resources`; *resources* is unchanged.
     """
     return resources.extended(names=[{"kind": kind, "words": list(words)}])
+
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """An entry of the fields given: one left at None keeps what the data file (or model) says."""
+    return {name: value for name, value in fields.items() if value is not None}
 
 
 def _country(resources: Resources, code: str) -> CountryEntry:
