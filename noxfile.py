@@ -84,19 +84,5 @@ def screenshot(session: nox.Session) -> None:
     session.install("-e", ".")
     page = Path(session.create_tmp()).resolve() / "demo.html"
     session.run("libnews", "demo", "--html", str(page), silent=True)
-    profile = page.parent / "chromium-profile"
-    session.run(
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--screenshot=docs/img/demo.png",
-        "--window-size=1200,1600",
-        page.as_uri(),
-        external=True,
-    )
+    shot = ("--screenshot=docs/img/demo.png", "--window-size=1200,1600")
+    session.run("python", "tests/headless.py", *shot, page.as_uri())

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
+import headless
 from libnews import parse_article, render_html
 from libnews.examples import EXAMPLE_PUBLISHED, example_text
 from test_html import marks_of
@@ -69,33 +68,10 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "model" / "index.html").exists()
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    pytest.skip("chromium is not installed (apt-get install chromium)")
-
-
 def _headless(*args: str) -> subprocess.CompletedProcess[str]:
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run(
-            [
-                _chromium(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    if headless.binary() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return headless.run(*args)
 
 
 @pytest.mark.slow
