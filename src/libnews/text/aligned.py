@@ -8,6 +8,7 @@ the original, and every `Span` libnews reports is cut from the original.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -77,7 +78,9 @@ class AlignedText:
         kept.extend(self.index[previous:])
         return AlignedText(self.original, text, kept)
 
-    def substitute(self, pattern: regex.Pattern[str], replace: Callable[[str], str]) -> AlignedText:
+    def substitute(
+        self, pattern: regex.Pattern[str] | re.Pattern[str], replace: Callable[[str], str]
+    ) -> AlignedText:
         """Replace each match of *pattern* by ``replace(match)``, never longer than the match.
 
         Character ``j`` of a replacement keeps the origin of character ``j``

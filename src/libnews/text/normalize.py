@@ -96,28 +96,8 @@ def _collapse_match(match: re.Match[str]) -> str:
 
 def collapse_whitespace(text: AlignedText) -> AlignedText:
     """Runs of white space become one space, or one newline if they hold a line break."""
-    # As `AlignedText.substitute`: a replacement keeps the origin of the first character
-    # of its run; the rest of the run is deleted.
-    source = text.text
-    pieces: list[str] = []
-    kept: list[int] = []
-    previous = 0
-    for match in _WHITESPACE_RUN.finditer(source):
-        start, end = match.span()
-        run = match.group()
-        replacement = _collapse(run)
-        if replacement == run:
-            continue
-        pieces.append(source[previous:start])
-        kept.extend(text.index[previous:start])
-        pieces.append(replacement)
-        kept.extend(text.index[start : start + len(replacement)])
-        previous = end
-    if not pieces:
-        return text
-    pieces.append(source[previous:])
-    kept.extend(text.index[previous:])
-    return AlignedText(text.original, "".join(pieces), kept)
+    # A replacement keeps the origin of the first character of its run; the rest is deleted.
+    return text.substitute(_WHITESPACE_RUN, _collapse)
 
 
 # Code points below this are also looked up in a list, which str.translate reads
