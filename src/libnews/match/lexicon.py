@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 import regex
 
@@ -36,6 +36,8 @@ from libnews.resources.gazetteer_schema import (
     TitleEntry,
 )
 from libnews.text.normalize import fold
+
+T = TypeVar("T")
 
 __all__ = [
     "FOLDED_ALA",
@@ -127,6 +129,7 @@ class Lexicon:
     statements: frozenset[str]
     source_nouns: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)
+    """Folded capital name -> country code."""
     capital_countries: frozenset[str] = frozenset()
     """Country names that are also another country's capital (``عمان``), folded."""
     country_words: frozenset[str] = frozenset()
@@ -134,7 +137,6 @@ class Lexicon:
     org_words: frozenset[str] = frozenset()
     """Organization names that are also common words (``وات``), folded: see
     `OrganizationEntry.also_words`."""
-    """Folded capital name -> country code."""
     cues: PhraseMatcher[AttributionCueEntry] | None = None
     reporting_surface: frozenset[str] = frozenset()
     """`reporting_verbs` as they may be written, clitics included (`clitic_surface`)."""
@@ -358,7 +360,7 @@ def _build(resources: Resources) -> Lexicon:
         known_persons=known[0],
         known_full=known[1],
         known_alone=alone,
-        known_last=_known_last(resources),
+        known_last=_known_last(resources, given),
         country_words=frozenset(also_words),
         capital_countries=_capital_countries(entries),
         org_words=frozenset(org_words),
@@ -415,29 +417,41 @@ def _capital_countries(entries: list[tuple[str, Lex]]) -> frozenset[str]:
     return frozenset(form for form, codes in countries.items() if places.get(form, set()) - codes)
 
 
-def _known_last(resources: Resources) -> dict[str, str]:
-    given = _names(resources, "given") | _names(resources, "given_foreign")
-    found: dict[str, str | None] = {}
-    for person in resources.entries("person", KnownPersonEntry):
-        words = name_words(fold(person.name).split())
-        if person.country is None or len(words) < 2:
-            continue
-        last = words[-1]
-        if len(last) < 4 or last.startswith("ال") or last in given or words[-2] in ("بن", "ابن"):
-            continue  # الأحمد، بن عبدالله، حسين: words, fathers' or given names, shared by many
-        seen = found.get(last, person.country)
-        found[last] = person.country if seen == person.country else None
-    return {word: country for word, country in found.items() if country is not None}
+def _known_last(resources: Resources, given: frozenset[str]) -> dict[str, str]:
+    def lasts() -> Iterable[tuple[str, str]]:
+        for person in resources.entries("person", KnownPersonEntry):
+            words = name_words(fold(person.name).split())
+            if person.country is None or len(words) < 2:
+                continue
+            last = words[-1]
+            # الأحمد، بن عبدالله، حسين: words, fathers' or given names, shared by many.
+            if (
+                len(last) >= 4
+                and not last.startswith("ال")
+                and last not in given
+                and words[-2] not in ("بن", "ابن")
+            ):
+                yield last, person.country
+
+    return _agreed(lasts())
 
 
 def _known_alone(resources: Resources) -> dict[str, tuple[str, str | None]]:
-    found: dict[str, tuple[str, str | None] | None] = {}
-    for person in resources.entries("person", KnownPersonEntry):
-        for form in person.alone:
-            word = fold(form)
-            seen = found.get(word, (person.name, person.country))
-            found[word] = (person.name, person.country) if seen == (person.name, person.country) else None
-    return {word: owner for word, owner in found.items() if owner is not None}
+    return _agreed(
+        (fold(form), (person.name, person.country))
+        for person in resources.entries("person", KnownPersonEntry)
+        for form in person.alone
+    )
+
+
+def _agreed(pairs: Iterable[tuple[str, T]]) -> dict[str, T]:
+    """Each key with its value, where every pair with that key gives the same value."""
+    found: dict[str, T] = {}
+    clashing: set[str] = set()
+    for key, value in pairs:
+        if found.setdefault(key, value) != value:
+            clashing.add(key)
+    return {key: value for key, value in found.items() if key not in clashing}
 
 
 def actor_lexicon(resources: Resources) -> Lexicon:
