@@ -26,6 +26,7 @@ import regex
 
 from libnews.document import Document
 from libnews.match.actors import (
+    NASAB,
     REGNAL_ORDINALS,
     EntityMention,
     Tokens,
@@ -232,7 +233,7 @@ def _find_persons(
         end = read_name(tokens, i, lexicon, blocked, loose=title.complete)
         # A nasab (مفرج بن سعد الحقباني) is as sure a name as a known given name.
         loose = not is_given(tokens.texts[i], lexicon) and not (
-            end is not None and any(tokens.texts[k] in _NASAB for k in range(i + 1, end))
+            end is not None and any(tokens.texts[k] in NASAB for k in range(i + 1, end))
         )
         if end is None or end == i:
             # صلاح الدين النمروش: a given name that is also a place.
@@ -751,12 +752,9 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     # محمد بن سلمان is part of محمد بن سلمان بن عبدالعزيز; سلمان بن عبدالعزيز is the father.
     first = 0 if size >= 2 else 1
     return any(
-        long[offset : offset + size] == short and (offset == 0 or long[offset - 1] not in _NASAB)
+        long[offset : offset + size] == short and (offset == 0 or long[offset - 1] not in NASAB)
         for offset in range(first, len(long) - size + 1)
     )
-
-
-_NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
 # Titles and bodies an outlet leaves unmarked when they are its own country's.  (A bare

@@ -24,6 +24,7 @@ from libnews.match.lexicon import LATIN_ACRONYM, EntityFields, FormRole, Lex, Le
 from libnews.match.phrases import PhraseHit, select_longest
 
 __all__ = [
+    "NASAB",
     "REGNAL_ORDINALS",
     "EntityMention",
     "PersonName",
@@ -276,15 +277,23 @@ def gazetteer_hits(
     return entities, heads, titles
 
 
+def _bare_token(tokens: Tokens, hit: PhraseHit[Lex]) -> int | None:
+    """The index of the token *hit* is, written as its form with no clitic, if it is one."""
+    if hit.text != hit.form:
+        return None
+    i = tokens.at_start(hit.start)
+    return i if i is not None and tokens.ends[i] == hit.end else None
+
+
 def _given_name_here(tokens: Tokens, hit: PhraseHit[Lex]) -> bool:
     """Whether a bare nationality word (تركي) is a given name here: before بن/ابن/بنت (its bearer's
     father) or right after a royal or courtesy title (الأمير تركي)."""
-    if hit.text != hit.form or hit.form.startswith("ال"):
+    if hit.form.startswith("ال"):
         return False  # الإيطالي: a definite nationality word is never a given name
-    i = tokens.at_start(hit.start)
-    if i is None or tokens.ends[i] != hit.end:
+    i = _bare_token(tokens, hit)
+    if i is None:
         return False
-    if i + 1 < len(tokens) and tokens.joined(i) and tokens.texts[i + 1] in _NASAB_WORDS:
+    if i + 1 < len(tokens) and tokens.joined(i) and tokens.texts[i + 1] in NASAB:
         return True
     return i > 0 and tokens.joined(i - 1) and tokens.texts[i - 1] in _NAME_TITLES
 
@@ -292,16 +301,17 @@ def _given_name_here(tokens: Tokens, hit: PhraseHit[Lex]) -> bool:
 def _family_name_here(tokens: Tokens, hit: PhraseHit[Lex], lexicon: Lexicon) -> bool:
     """Whether a nationality word is a family name: right after a given name (عبد الله التركماني،
     محمد المصري), where a nationality would have no noun to describe."""
-    if hit.text != hit.form or not hit.form.startswith("ال") or not hit.form.endswith("ي"):
+    if not hit.form.startswith("ال") or not hit.form.endswith("ي"):
         return False
-    i = tokens.at_start(hit.start)
-    if i is None or i == 0 or tokens.ends[i] != hit.end or not tokens.joined(i - 1):
+    i = _bare_token(tokens, hit)
+    if i is None or i == 0 or not tokens.joined(i - 1):
         return False
     before = tokens.texts[i - 1]
     return before in lexicon.given or (before in _COMPOUND_TAILS and i > 1 and tokens.texts[i - 2] == "عبد")
 
 
-_NASAB_WORDS = frozenset({"بن", "ابن", "بنت"})
+NASAB = frozenset({"بن", "ابن", "بنت"})
+"""The words between a name and its bearer's father's (son of, daughter of)."""
 # Titles after which a nationality word is a given name (folded).
 _NAME_TITLES = frozenset({"الامير", "الاميره", "الشيخ", "الشيخه", "الملك", "السلطان", "سمو"})
 
