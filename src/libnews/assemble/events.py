@@ -737,19 +737,10 @@ def _bare_titles(ctx: Context) -> list[_BareTitle]:
 def _title_anaphora(ctx: Context, low: int, high: int) -> list[Actor]:
     """Actors referred to by a bare title (``الوزير``, ``الوزيران``) in ``[low, high)``."""
     found: list[Actor] = []
-    if not ctx.titled_persons():
-        return found  # nobody holds a title: no bare title can refer to anyone (and none need be found)
-    bare = ctx.memo("bare_titles", _bare_titles)
-    bare_starts = ctx.memo("bare_title_starts", lambda _: [title.start for title in bare])
-    first, last = bisect_left(bare_starts, low), bisect_left(bare_starts, high)
-    inside = [title for title in bare[first:last] if title.end <= high]
-    if not inside:
-        return found
-    covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
-    for title in inside:
-        word = title.word
-        if any(s <= title.word_start < e for s, e in covered):
+    for title in _unnamed_titles(ctx, low, high):
+        if title.end > high:
             continue
+        word = title.word
         wanted = 2 if title.dual else 1
         starts, holders = ctx.title_holders(word)
         # الرئيس الإريتري: a nationality after the title rules out the holders of another one.
@@ -776,17 +767,22 @@ def _title_anaphora(ctx: Context, low: int, high: int) -> list[Actor]:
 
 def _titled_subject(ctx: Context, trigger: Trigger) -> bool:
     """Whether a bare title stands next to the verb, as its subject (الرئيس الفرنسي قد زار، زار الوزير)."""
-    if not ctx.titled_persons():
-        return False  # no bare title was looked for (see `_title_anaphora`)
-    bare = ctx.memo("bare_titles", _bare_titles)
-    bare_starts = ctx.memo("bare_title_starts", lambda _: [title.start for title in bare])
     low = ctx.word_start_before(trigger.start, _SUBJECT_WORDS, ctx.clause_start(trigger.start))
     high = ctx.word_end_after(trigger.end, _SUBJECT_WORDS, ctx.clause_end(trigger.end))
+    return bool(_unnamed_titles(ctx, low, high))
+
+
+def _unnamed_titles(ctx: Context, low: int, high: int) -> list[_BareTitle]:
+    """The bare titles starting in ``[low, high)`` that are no part of an actor's mention."""
+    if not ctx.titled_persons():
+        return []  # nobody holds a title: no bare title can refer to anyone (and none need be found)
+    bare = ctx.memo("bare_titles", _bare_titles)
+    bare_starts = ctx.memo("bare_title_starts", lambda _: [title.start for title in bare])
+    candidates = bare[bisect_left(bare_starts, low) : bisect_left(bare_starts, high)]
+    if not candidates:
+        return []
     covered = [(m.start, m.end) for m in ctx.actors_in(max(0, low - 80), high)]
-    return any(
-        not any(s <= title.word_start < e for s, e in covered)
-        for title in bare[bisect_left(bare_starts, low) : bisect_left(bare_starts, high)]
-    )
+    return [title for title in candidates if not any(s <= title.word_start < e for s, e in covered)]
 
 
 _SUBJECT_WORDS = 3
