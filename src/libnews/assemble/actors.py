@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
+from typing import TypeVar
 
 import regex
 
@@ -41,6 +42,8 @@ from libnews.match.titles import TitleMention, grow_titles, is_honorific
 from libnews.models import Actor, ActorKind, Attribution, Title
 from libnews.text.aligned import AlignedText
 from libnews.text.normalize import fold
+
+T = TypeVar("T")
 
 __all__ = ["find_actors"]
 
@@ -639,36 +642,44 @@ def _merge_persons(
     if tails:
         text = tokens.text
         surface = clitic_surface(tails)
-        for i in [i for i, word in enumerate(tokens.texts) if word in surface]:
-            tok_start, tok_end = tokens.starts[i], tokens.ends[i]
-            if tok_start in blocked:
+        found = [i for i, word in enumerate(tokens.texts) if word in surface]
+        for i, form, holder in _first_readings(tokens, found, blocked, tails):
+            span = _form_span(tokens, i, form)
+            start, tok_end = span[0], tokens.ends[i]
+            if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
                 continue
-            for form in tokens.variants(i):
-                holder = tails.get(form)
-                if holder is None:
+            if form.startswith("ال") or form in lexicon.given:
+                # Also a word or a given name (عباس): a surname only quoted or after a verb.
+                quoted = text[max(0, start - 1) : start] == '"' or text[tok_end : tok_end + 1] == '"'
+                near_verb = i > 0 and tokens.texts[i - 1] in lexicon.reporting_surface
+                if not (quoted or near_verb):
                     continue
-                span = _form_span(tokens, i, form)
-                start = span[0]
-                if covered.find(0, span[0], span[1]) == -1 and span[1] > span[0]:
-                    break
-                if form.startswith("ال") or form in lexicon.given:
-                    # Also a word or a given name (عباس): a surname only quoted or after a verb.
-                    quoted = text[max(0, start - 1) : start] == '"' or text[tok_end : tok_end + 1] == '"'
-                    near_verb = i > 0 and tokens.texts[i - 1] in lexicon.reporting_surface
-                    if not (quoted or near_verb):
-                        break
-                # Two-word tails (داود أوغلو) are found as the second word's mention grows left.
-                if i > 0 and tokens.joined(i - 1) and len(holder.words) >= 3:
-                    prev = tokens.texts[i - 1]
-                    if prev == holder.words[-2] and tokens.starts[i - 1] not in blocked:
-                        span = (tokens.starts[i - 1], tok_end)
-                holder.mentions.append(span)
-                alias = text[span[0] : span[1]]
-                if alias not in holder.aliases and " ".join(holder.words) != alias:
-                    holder.aliases.append(alias)
-                covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
-                break
+            # Two-word tails (داود أوغلو) are found as the second word's mention grows left.
+            if i > 0 and tokens.joined(i - 1) and len(holder.words) >= 3:
+                prev = tokens.texts[i - 1]
+                if prev == holder.words[-2] and tokens.starts[i - 1] not in blocked:
+                    span = (tokens.starts[i - 1], tok_end)
+            holder.mentions.append(span)
+            alias = text[span[0] : span[1]]
+            if alias not in holder.aliases and " ".join(holder.words) != alias:
+                holder.aliases.append(alias)
+            covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
     return merged
+
+
+def _first_readings(
+    tokens: Tokens, found: list[int], blocked: set[int], table: Mapping[str, T]
+) -> Iterator[tuple[int, str, T]]:
+    """For each token of *found* not *blocked*, its first clitic reading that *table* holds:
+    (token index, the reading, its value)."""
+    for i in found:
+        if tokens.starts[i] in blocked:
+            continue
+        for form in tokens.variants(i):
+            value = table.get(form)
+            if value is not None:
+                yield i, form, value
+                break
 
 
 def _add_known_surnames(
@@ -686,47 +697,37 @@ def _add_known_surnames(
     person, named in full.  A surname that is also a common word (ال…) counts only when the
     article names the person's country.
     """
-    alone = lexicon.known_alone
     found = tokens.listed(lexicon, Listed.KNOWN_ALONE)
     if not found:
         return
     covered = _coverage(len(tokens.text), (span for person in persons for span in person.mentions))
     named: set[str] | None = None  # the countries the article names, gathered when first needed
     by_name: dict[str, _Person] = {}
-    for i in found:
+    for i, form, (full, country) in _first_readings(tokens, found, blocked, lexicon.known_alone):
         tok_start, tok_end, word = tokens.starts[i], tokens.ends[i], tokens.texts[i]
-        if tok_start in blocked:
+        span = _form_span(tokens, i, form)
+        if covered.find(1, span[0], span[1]) != -1:
             continue
-        for form in tokens.variants(i):
-            known = alone.get(form)
-            if known is None:
+        if form == word and _extend_name(persons, tokens, i):
+            covered[tok_start:tok_end] = b"\x01" * (tok_end - tok_start)
+            continue
+        holder = next((p for p in persons if p.words and p.words[-1] == form), None)
+        if holder is None and form.startswith("ال"):
+            if named is None:
+                named = {m.country for m in entities if m.country}
+                named |= {t.country for t in titles if t.country}
+            if country not in named:
                 continue
-            lam = _after_lam(word, form)
-            span = _form_span(tokens, i, form)
-            if covered.find(1, span[0], span[1]) != -1:
-                break
-            full, country = known
-            if form == word and _extend_name(persons, tokens, i):
-                covered[tok_start:tok_end] = b"\x01" * (tok_end - tok_start)
-                break
-            holder = next((p for p in persons if p.words and p.words[-1] == form), None)
-            if holder is None and form.startswith("ال"):
-                if named is None:
-                    named = {m.country for m in entities if m.country}
-                    named |= {t.country for t in titles if t.country}
-                if country not in named:
-                    break
-            if holder is None:
-                holder = by_name.get(full)
-            if holder is None:
-                holder = _Person(span[0], span[1], (form,), country=country, display=full)
-                by_name[full] = holder
-                persons.append(holder)
-            holder.mentions.append(span)
-            if lam:
-                holder.lam.add(span)
-            covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
-            break
+        if holder is None:
+            holder = by_name.get(full)
+        if holder is None:
+            holder = _Person(span[0], span[1], (form,), country=country, display=full)
+            by_name[full] = holder
+            persons.append(holder)
+        holder.mentions.append(span)
+        if _after_lam(word, form):
+            holder.lam.add(span)
+        covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
 
 def _extend_name(persons: list[_Person], tokens: Tokens, i: int) -> bool:
